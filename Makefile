@@ -1,0 +1,57 @@
+# Two commands matter: `make run` and `make test`. Both set up what they need first.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+HOST    ?= 127.0.0.1
+PORT    ?= 8050
+
+.PHONY: run test lint format system-deps setup build bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+setup: $(STAMP) system-deps
+
+# Debian's Chromium (browser tests, kaleido exports) and Noto CJK fonts (Chinese/Japanese glyphs).
+# Installed only when missing and only where we may (root with apt-get).
+system-deps:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing="$$missing fonts-noto-cjk"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing fontconfig >/dev/null; \
+	  else \
+	    echo "warning: missing$$missing; install them with your package manager" >&2; \
+	  fi; \
+	fi
+
+run: setup
+	$(BIN)/python app.py --host $(HOST) --port $(PORT)
+
+# pytest exits 5 when it collected no test: that is a failure here, not a pass.
+test: setup
+	$(BIN)/python -m pytest; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$rc
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+build: $(STAMP)
+	$(BIN)/python -m geodata build
+
+bench: setup
+	$(BIN)/python benchmarks/geocode.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,219 @@
+"""Build the GeoJSON layers from the cited records: geocode, date, and write them.
+
+One FeatureCollection per layer: ``places``, ``deployments``, ``routes``, ``shipments``,
+``events``. Every feature's properties hold ``id``, ``layer``, ``start``, ``end`` (inclusive ISO
+days), ``precision``, ``names`` and ``source``; see the README's data model for the rest.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from geodata.dates import DateSpan, coarser, day_before
+from geodata.geocode import GeocodeError, geocode
+from geodata.model import Citation, Deployment, Place, Records
+from geodata.records import RecordsError, load_records
+
+LAYERS_DIR = Path(__file__).with_name("layers")
+LAYER_NAMES = ("places", "deployments", "routes", "shipments", "events")
+#: The span of the atlas; places stand on the map throughout it.
+ATLAS_SPAN = DateSpan("1917-01-01", "1945-12-31", "year")
+_DIGITS = 5  # about a metre: more would only make the files larger
+
+
+def _source(cites: list[Citation]) -> dict | list[dict]:
+    out = [{"document": c.document, "quote": c.quote} for c in cites]
+    return out[0] if len(out) == 1 else out
+
+
+def _point(lon: float, lat: float) -> dict:
+    return {"type": "Point", "coordinates": [round(lon, _DIGITS), round(lat, _DIGITS)]}
+
+
+def _feature(geometry: dict, props: dict) -> dict:
+    clean = {k: v for k, v in props.items() if v not in (None, {}, [], False)}
+    return {"type": "Feature", "geometry": geometry, "properties": clean}
+
+
+class _Builder:
+    """Geocodes places once and turns records into features, noting every failure."""
+
+    def __init__(self, records: Records):
+        self.records = records
+        self.problems: list[str] = []
+        self.coords: dict[str, tuple[float, float]] = {}
+        self.found: dict[str, dict] = {}
+        for place in records.places.values():
+            self._locate(place)
+
+    def _locate(self, place: Place) -> None:
+        queries = [place.geocode] if place.geocode else []
+        queries += [place.names.get(lang) for lang in ("en", "zh", "ja", "ru")]
+        first_error = None
+        for query in filter(None, queries):
+            try:
+                match = geocode(query)
+            except GeocodeError as exc:
+                first_error = first_error or exc
+                continue
+            self.coords[place.id] = (match.lon, match.lat)
+            self.found[place.id] = {"query": query, "name": match.name,
+                                    "source": match.source, "confidence": match.confidence}  # fmt: skip
+            return
+        field = "geocode" if place.geocode else "names"
+        self.problems.append(f"{place.origin}: places {place.id!r}: field {field!r}: {first_error}")
+
+    def via_point(self, origin, rid: str, name: str) -> tuple[float, float] | None:
+        if name in self.coords:
+            return self.coords[name]
+        if name in self.records.places:
+            return None  # its own failure is already noted
+        try:
+            match = geocode(name)
+        except GeocodeError as exc:
+            self.problems.append(f"{origin}: routes {rid!r}: field 'via': {exc}")
+            return None
+        return (match.lon, match.lat)
+
+    def places(self) -> list[dict]:
+        out = []
+        for p in self.records.places.values():
+            if p.id not in self.coords:
+                continue
+            out.append(_feature(_point(*self.coords[p.id]), {
+                "id": p.id, "layer": "places", "start": ATLAS_SPAN.start, "end": ATLAS_SPAN.end,
+                "precision": ATLAS_SPAN.precision, "names": p.names, "kind": p.kind,
+                "approximate": p.approximate, "note": p.note, "geocoded": self.found[p.id],
+                "source": _source(p.sources),
+            }))  # fmt: skip
+        return out
+
+    def deployments(self) -> list[dict]:
+        out = []
+        for dep in self.records.deployments.values():
+            out.extend(self._deployment(dep))
+        return out
+
+    def _deployment(self, dep: Deployment) -> list[dict]:
+        out = []
+        last_day = dep.end.end if dep.end else dep.waypoints[-1].date.end
+        for seq, wp in enumerate(dep.waypoints):
+            nxt = dep.waypoints[seq + 1] if seq + 1 < len(dep.waypoints) else None
+            end = day_before(nxt.date.start) if nxt else last_day
+            if wp.place not in self.coords:
+                continue
+            place = self.records.places[wp.place]
+            strength = wp.strength if wp.strength is not None else dep.strength
+            variants = [{"strength": v.strength, "source": _source(v.sources)}
+                        for v in dep.strength_variants]  # fmt: skip
+            out.append(_feature(_point(*self.coords[wp.place]), {
+                "id": f"{dep.id}--{seq}", "layer": "deployments",
+                "start": wp.date.start, "end": max(end, wp.date.start),
+                "precision": wp.date.precision, "names": dep.names, "unit": dep.names,
+                "side": dep.side, "nation": dep.nation, "strength": strength,
+                "strength_variants": variants, "deployment": dep.id, "seq": seq,
+                "place": wp.place, "place_names": place.names,
+                "approximate": wp.approximate or dep.approximate or place.approximate,
+                "note": wp.note or dep.note, "source": _source(wp.sources),
+            }))  # fmt: skip
+            # keep strength explicit even when unknown: the schema says integer or null
+            out[-1]["properties"].setdefault("strength", None)
+        return out
+
+    def routes(self) -> list[dict]:
+        out = []
+        for r in self.records.routes.values():
+            line = [self.via_point(r.origin, r.id, name) for name in r.via]
+            if None in line:
+                continue
+            end = r.end or r.start
+            out.append(_feature(_line(line), {
+                "id": r.id, "layer": "routes", "start": r.start.start, "end": end.end,
+                "precision": coarser(r.start.precision, end.precision), "names": r.names,
+                "mode": r.mode, "via": r.via, "approximate": r.approximate, "note": r.note,
+                "source": _source(r.sources),
+            }))  # fmt: skip
+        self._route_lines = {f["properties"]["id"]: f["geometry"] for f in out}
+        return out
+
+    def shipments(self) -> list[dict]:
+        out = []
+        for s in self.records.shipments.values():
+            geometry = self._route_lines.get(s.route) if s.route else None
+            if geometry is None:
+                continue
+            end = s.end or s.start
+            out.append(_feature(geometry, {
+                "id": s.id, "layer": "shipments", "start": s.start.start, "end": end.end,
+                "precision": coarser(s.start.precision, end.precision),
+                "names": s.names or {"en": f"Credit batch {s.batch}"}, "batch": s.batch,
+                "amount_usd": s.amount_usd, "route": s.route, "contents": s.contents,
+                "approximate": s.approximate, "note": s.note, "source": _source(s.sources),
+            }))  # fmt: skip
+        return out
+
+    def events(self) -> list[dict]:
+        out = []
+        for e in self.records.events.values():
+            if e.place not in self.coords:
+                continue
+            end = e.end or e.start
+            out.append(_feature(_point(*self.coords[e.place]), {
+                "id": e.id, "layer": "events", "start": e.start.start, "end": end.end,
+                "precision": coarser(e.start.precision, end.precision), "names": e.names,
+                "place": e.place, "figures": e.figures, "approximate": e.approximate,
+                "note": e.note, "source": _source(e.sources),
+            }))  # fmt: skip
+        return out
+
+
+def _line(points) -> dict:
+    coords = [[round(lon, _DIGITS), round(lat, _DIGITS)] for lon, lat in points]
+    return {"type": "LineString", "coordinates": coords}
+
+
+def build_layers(records: Records | None = None) -> dict[str, dict]:
+    """Geocode the records and return one GeoJSON FeatureCollection per layer.
+
+    Parameters
+    ----------
+    records : Records, optional
+        Default: :func:`geodata.records.load_records` on ``geodata/sources``.
+
+    Raises
+    ------
+    RecordsError
+        Listing every record that could not be placed (file, line, record, field).
+
+    Examples
+    --------
+    >>> layers = build_layers()
+    >>> sorted(layers) == sorted(LAYER_NAMES)
+    True
+    """
+    builder = _Builder(records if records is not None else load_records())
+    built = {name: getattr(builder, name)() for name in LAYER_NAMES}
+    if builder.problems:
+        raise RecordsError(builder.problems)
+    return {name: {"type": "FeatureCollection", "features": feats}
+            for name, feats in built.items()}  # fmt: skip
+
+
+def dumps_layer(collection: dict) -> str:
+    """Serialise a layer deterministically: one feature a line, so diffs stay readable."""
+    lines = [json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in collection["features"]]
+    return '{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n"
+
+
+def write_layers(out_dir: Path | str = LAYERS_DIR, layers: dict | None = None) -> list[Path]:
+    """Build (unless given) and write ``<out_dir>/<layer>.geojson``; returns the paths."""
+    layers = layers if layers is not None else build_layers()
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, collection in layers.items():
+        path = out / f"{name}.geojson"
+        path.write_text(dumps_layer(collection), encoding="utf-8")
+        paths.append(path)
+    return paths

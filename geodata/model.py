@@ -1,0 +1,125 @@
+"""The record model: what a cited source record is, and the vocabularies its fields use."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from geodata.dates import DateSpan
+
+KINDS = ("places", "deployments", "routes", "shipments", "events")
+PLACE_KINDS = (
+    "city port station village river lake height strait canal sea region".split()
+)
+SIDES = ("intervention", "white", "soviet", "japanese", "chinese")
+#: Nation codes: the colour key of the map's legend.
+NATIONS = {
+    "JPN": "Japan", "USA": "United States", "GBR": "United Kingdom", "CAN": "Canada",
+    "FRA": "France", "ITA": "Italy", "CHN": "China", "POL": "Poland",
+    "CZE": "Czechoslovak Legion", "WHT": "White Russians", "SOV": "Soviet Russia / USSR",
+    "FER": "Far Eastern Republic", "MNG": "Mongolia", "MCK": "Manchukuo",
+}  # fmt: skip
+MODES = ("air", "sea", "land", "rail")
+LANGS = ("en", "zh", "ja", "ru")
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A seed document's file name and a verbatim quote from it."""
+
+    document: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record was written: file and line."""
+
+    file: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass
+class Record:
+    """What every record has."""
+
+    id: str
+    origin: Origin
+    sources: list[Citation]
+    names: dict[str, str] = field(default_factory=dict)
+    note: str | None = None
+    approximate: bool = False
+
+
+@dataclass
+class Place(Record):
+    kind: str = "city"
+    geocode: str | None = None
+
+
+@dataclass
+class Waypoint:
+    date: DateSpan
+    place: str
+    origin: Origin
+    sources: list[Citation]
+    strength: int | None = None
+    approximate: bool = False
+    note: str | None = None
+
+
+@dataclass
+class StrengthVariant:
+    strength: int | None
+    sources: list[Citation]
+
+
+@dataclass
+class Deployment(Record):
+    side: str = ""
+    nation: str = ""
+    strength: int | None = None
+    strength_variants: list[StrengthVariant] = field(default_factory=list)
+    end: DateSpan | None = None
+    waypoints: list[Waypoint] = field(default_factory=list)
+
+
+@dataclass
+class Route(Record):
+    mode: str = "land"
+    start: DateSpan | None = None
+    end: DateSpan | None = None
+    via: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Shipment(Record):
+    batch: int | None = None
+    amount_usd: int | None = None
+    route: str | None = None
+    start: DateSpan | None = None
+    end: DateSpan | None = None
+    contents: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Event(Record):
+    start: DateSpan | None = None
+    end: DateSpan | None = None
+    place: str | None = None
+    figures: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class Records:
+    """All records, by kind, each keyed by id."""
+
+    places: dict[str, Place] = field(default_factory=dict)
+    deployments: dict[str, Deployment] = field(default_factory=dict)
+    routes: dict[str, Route] = field(default_factory=dict)
+    shipments: dict[str, Shipment] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)

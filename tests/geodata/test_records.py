@@ -1,0 +1,75 @@
+from pathlib import Path
+
+import pytest
+
+from geodata.records import RecordsError, load_records
+
+FIXTURES = Path(__file__).with_name("fixtures")
+
+
+@pytest.fixture
+def fixture_seeds(monkeypatch):
+    monkeypatch.setenv("FEA_SEEDS_DIR", str(FIXTURES))
+    from geodata import citations
+
+    citations._document_text.cache_clear()
+    yield
+    citations._document_text.cache_clear()
+
+
+def test_good_fixture_loads(fixture_seeds):
+    recs = load_records(FIXTURES / "good", check_quotes=True)
+    unit = recs.deployments["unit-a"]
+    assert [w.place for w in unit.waypoints] == ["vladivostok", "khabarovsk"]
+    assert unit.waypoints[1].date.precision == "month"
+    assert unit.strength_variants[0].strength == 3100
+    assert recs.deployments["unit-b"].names == {"en": "Unit B"}
+    assert recs.shipments["batch-1"].end.end == "1918-12-31"
+
+
+def test_bad_records_name_file_line_record_and_field(fixture_seeds):
+    with pytest.raises(RecordsError) as info:
+        load_records(FIXTURES / "bad", check_quotes=True)
+    text = str(info.value)
+    assert "broken.yaml:6: places[1] 'Bad Id': field 'id': expected lower-case" in text
+    assert "field 'kind': expected one of" in text
+    assert "field 'names': expected a mapping with at least 'en'" in text
+    assert "broken.yaml:11: deployments[0] 'unit-x': field 'strength': expected a whole number" in text
+    assert "field 'date': expected a real calendar date, got '1918-13-01'" in text
+
+
+def test_every_problem_is_reported_not_just_the_first(fixture_seeds):
+    with pytest.raises(RecordsError) as info:
+        load_records(FIXTURES / "bad", check_quotes=True)
+    assert len(info.value.problems) >= 5
+
+
+def test_unknown_place_and_unverbatim_quote(tmp_path, fixture_seeds):
+    (tmp_path / "r.yaml").write_text(
+        "places:\n"
+        "  - {id: a, kind: city, names: {en: Chita},"
+        " source: {document: seed.txt, quote: 'moved to Khabarovsk'}}\n"
+        "events:\n"
+        "  - id: e\n    start: '1920'\n    place: atlantis\n    names: {en: E}\n"
+        "    source: {document: seed.txt, quote: 'moved to  Khabarovsk'}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RecordsError) as info:
+        load_records(tmp_path, check_quotes=True)
+    text = str(info.value)
+    assert "r.yaml:4: e: field 'place': unknown id 'atlantis'" in text
+    assert "r.yaml:4: e: field 'source': quote not found verbatim in seed.txt" in text
+
+
+def test_invalid_yaml_names_the_line(tmp_path):
+    (tmp_path / "x.yaml").write_text("places:\n  - id: a\n   kind: [\n", encoding="utf-8")
+    with pytest.raises(RecordsError, match=r"x\.yaml:\d+: not valid YAML"):
+        load_records(tmp_path, check_quotes=False)
+
+
+def test_duplicate_ids_across_files(tmp_path):
+    rec = "places:\n  - {id: a, kind: city, names: {en: Chita}, source: {document: d, quote: q}}\n"
+    (tmp_path / "1.yaml").write_text(rec, encoding="utf-8")
+    (tmp_path / "2.yaml").write_text(rec, encoding="utf-8")
+    with pytest.raises(RecordsError, match="2.yaml:2: places\\[0\\] 'a': field 'id': duplicate id"):
+        load_records(tmp_path, check_quotes=False)
