@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import math
 import os
 import pickle
 from pathlib import Path
@@ -31,7 +32,7 @@ TABLES_DIR = Path(__file__).with_name("gazetteer")
 MIN_POPULATION = 5000
 _FORMAT = 4  # the index layout; the building code is hashed too
 #: (west, south, east, north): the Far East theatre, and the whole atlas extent.
-CORE_REGION = (95.0, 30.0, 150.0, 62.0)
+CORE_REGION = (95.0, 18.0, 150.0, 62.0)
 ATLAS_EXTENT = (25.0, -12.0, 165.0, 72.0)
 
 
@@ -114,24 +115,31 @@ class Gazetteer:
                 index[key] = (*hits, idx)
 
     def rank(self) -> None:
-        """Order each key's candidates best first."""
-        entries = self.entries
+        """Order each key's candidates best first.
 
-        def score(i: int):
-            e = entries[i]
-            return (e.curated, region_tier(e.lat, e.lon), e.population)
+        Curated entries come first. Among GeoNames cities a score weighs size, region and name:
+        log10(population) + region tier + 0.5 when the key is the city's own name. So
+        "Guangzhou" is the Chinese city, not Gwangju (which has it as an alternate name), and
+        "Odessa" the Black Sea port, not the Texan town of that name.
+        """
+        entries, primary = self.entries, self.primary
 
         for key, hits in self.index.items():
-            if not isinstance(hits, int):
-                self.index[key] = tuple(sorted(hits, key=score, reverse=True))
+            if isinstance(hits, int):
+                continue
+
+            def score(i: int, key: str = key):
+                e = entries[i]
+                own = 0.5 if primary[i] == key else 0.0
+                return (e.curated, math.log10(e.population + 1) + region_tier(e.lat, e.lon) + own)
+
+            self.index[key] = tuple(sorted(hits, key=score, reverse=True))
 
     def find_city(self, name: str, country: str) -> Entry | None:
-        """The largest GeoNames city called ``name`` in ``country``."""
-        for i in self.candidates(normalize(name)):
-            e = self.entries[i]
-            if not e.curated and e.country == country:
-                return e
-        return None
+        """The most populous GeoNames city called ``name`` in ``country``."""
+        cities = [self.entries[i] for i in self.candidates(normalize(name))]
+        cities = [e for e in cities if not e.curated and e.country == country]
+        return max(cities, key=lambda e: e.population, default=None)
 
 
 def _geonames_cities() -> dict:

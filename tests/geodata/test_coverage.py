@@ -75,3 +75,71 @@ def test_intervention_moments(props, layer, month, words):
 @pytest.mark.parametrize("route", ["trans-siberian", "chinese-eastern-railway"])
 def test_railways(props, route):
     assert any(p["id"] == route and p["mode"] == "rail" for p in props["routes"])
+
+
+@pytest.mark.parametrize(
+    ("layer", "month", "words"),
+    [
+        ("events", "1932-12", ("manzhouli",)),  # the crossing of 12月4日 (year inferred)
+        ("events", "1933-01", ("cross",)),
+        ("events", "1933-05", ("sell",)),  # the railway sale offer of 2 May 1933
+        ("events", "1938-08", ("khasan",)),
+        ("deployments", "1938-08", ("khasan",)),
+        ("events", "1939-05", ("kg",)),
+        ("events", "1939-07", ("east-bank",)),
+        ("events", "1939-07", ("west-bank",)),
+        ("events", "1939-07", ("artillery",)),
+        ("events", "1939-08", ("offensive",)),
+        ("events", "1939-09", ("sovsinair",)),  # the joint airline of Sept 1939
+        ("events", "1919-04", ("odessa", "mutiny")),
+        ("shipments", "1931-10", ("hailar",)),
+        ("shipments", "1931-10", ("qiqihar",)),
+    ],
+)
+def test_1931_1941_moments(props, layer, month, words):
+    assert _has_event(props, layer, month, *words), (layer, month, words)
+
+
+def test_exact_dates(props):
+    days = {(p["id"], p["start"]) for p in props["events"]}
+    starts = {d for _, d in days}
+    for day in ("1933-05-02", "1938-08-05", "1939-05-28", "1939-07-02", "1939-07-23",
+                "1939-08-20"):  # fmt: skip
+        assert day in starts, day
+
+
+def test_khalkhin_gol_groups_and_heights(props):
+    names = " ".join(p["names"]["en"].casefold() for p in props["deployments"])
+    for group in ("southern", "northern", "central", "reserve"):
+        assert group in names, group
+    heights = " ".join(" ".join(p["names"].values()) for p in props["places"])
+    for height in ("721", "731", "742"):
+        assert height in heights, height
+
+
+def test_nine_credit_batches_and_their_total(props):
+    batches = {p["batch"]: p for p in props["shipments"] if p["batch"] is not None}
+    assert sorted(batches) == list(range(1, 10))
+    assert all(p["amount_usd"] for p in batches.values())
+    total = next(p for p in props["events"] if p["id"] == "soviet-credit-total")
+    assert 173175809 in total["figures"].values()
+
+
+@pytest.mark.parametrize(
+    ("route", "mode"),
+    [
+        ("aid-air-south", "air"), ("aid-air-north", "air"), ("aid-sea-route", "sea"),
+        ("aid-land-route", "land"), ("aid-land-route-xianyang", "land"),
+        ("kg-borzya-choibalsan-railway", "rail"), ("kg-truck-route", "land"),
+        ("khasan-rail-supply", "rail"), ("khasan-sea-supply", "sea"),
+    ],
+)  # fmt: skip
+def test_aid_and_logistics_routes(props, route, mode):
+    assert any(p["id"] == route and p["mode"] == mode for p in props["routes"])
+
+
+def test_sea_route_passes_the_straits(props):
+    via = next(p for p in props["routes"] if p["id"] == "aid-sea-route")["via"]
+    text = " ".join(via).casefold()
+    for strait in ("dardanelles", "suez", "red sea", "bab"):
+        assert strait in text, strait
