@@ -31,9 +31,13 @@ def _point(lon: float, lat: float) -> dict:
     return {"type": "Point", "coordinates": [round(lon, _DIGITS), round(lat, _DIGITS)]}
 
 
-def _feature(geometry: dict, props: dict) -> dict:
+def _feature(geometry: dict, props: dict, keep: tuple[str, ...] = ()) -> dict:
+    """A GeoJSON feature; ``keep`` names properties the schema wants even when null."""
     # drop what says nothing (absent, empty, not approximate); keep 0, which does
-    clean = {k: v for k, v in props.items() if v is not False and v not in (None, {}, [])}
+    clean = {
+        k: v for k, v in props.items()
+        if k in keep or (v is not False and v not in (None, {}, []))
+    }  # fmt: skip
     return {"type": "Feature", "geometry": geometry, "properties": clean}
 
 
@@ -117,8 +121,7 @@ class _Builder:
                 "place": wp.place, "place_names": place.names,
                 "approximate": wp.approximate or dep.approximate or place.approximate,
                 "note": wp.note or dep.note, "source": _source(wp.sources),
-            }))  # fmt: skip
-            out[-1]["properties"].setdefault("strength", None)  # the schema: integer or null
+            }, keep=("strength",)))  # fmt: skip
         return out
 
     def routes(self) -> list[dict]:
@@ -150,7 +153,7 @@ class _Builder:
                 "names": s.names or {"en": f"Credit batch {s.batch}"}, "batch": s.batch,
                 "amount_usd": s.amount_usd, "route": s.route, "contents": s.contents,
                 "approximate": s.approximate, "note": s.note, "source": _source(s.sources),
-            }))  # fmt: skip
+            }, keep=("batch", "amount_usd")))  # fmt: skip
         return out
 
     def events(self) -> list[dict]:
