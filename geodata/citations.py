@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 _LINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
-#: Where the seeds live unless ``FEA_SEEDS_DIR`` says otherwise: ``../shared/seeds`` beside the repo.
+#: Where the seeds live unless ``FEA_SEEDS_DIR`` says otherwise: ``../shared/seeds``.
 DEFAULT_SEEDS_DIR = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 

@@ -187,8 +187,10 @@ def _table_entry(item, where, section, filename, gaz):
 def _build() -> Gazetteer:
     gaz = Gazetteer()
     for city in _geonames_cities().values():
-        entry = Entry(city["name"], city["latitude"], city["longitude"], city["countrycode"],
-                      city["population"], f"geonames:{city['geonameid']}", "city", False)  # fmt: skip
+        entry = Entry(
+            city["name"], city["latitude"], city["longitude"], city["countrycode"],
+            city["population"], f"geonames:{city['geonameid']}", "city", False,
+        )  # fmt: skip
         names = [city["name"], *(n for n in city["alternatenames"] if _keep_alternate(n))]
         gaz.add(entry, names)
     for path in sorted(TABLES_DIR.glob("*.yaml")):

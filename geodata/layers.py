@@ -63,8 +63,10 @@ class _Builder:
                 first_error = first_error or exc
                 continue
             self.coords[place.id] = (match.lon, match.lat)
-            self.found[place.id] = {"query": query, "name": match.name,
-                                    "source": match.source, "confidence": match.confidence}  # fmt: skip
+            self.found[place.id] = {
+                "query": query, "name": match.name,
+                "source": match.source, "confidence": match.confidence,
+            }  # fmt: skip
             return
         field = "geocode" if place.geocode else "names"
         self.problems.append(f"{place.origin}: places {place.id!r}: field {field!r}: {first_error}")
@@ -205,7 +207,9 @@ def build_layers(records: Records | None = None) -> dict[str, dict]:
 
 def dumps_layer(collection: dict) -> str:
     """Serialise a layer deterministically: one feature a line, so diffs stay readable."""
-    lines = [json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in collection["features"]]
+    lines = [
+        json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in collection["features"]
+    ]
     return '{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n"
 
 

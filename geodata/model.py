@@ -8,9 +8,7 @@ from dataclasses import dataclass, field
 from geodata.dates import DateSpan
 
 KINDS = ("places", "deployments", "routes", "shipments", "events")
-PLACE_KINDS = (
-    "city port station village river lake height strait canal sea region".split()
-)
+PLACE_KINDS = "city port station village river lake height strait canal sea region".split()
 SIDES = ("intervention", "white", "soviet", "japanese", "chinese")
 #: Nation codes: the colour key of the map's legend.
 NATIONS = {

@@ -39,11 +39,7 @@ class RecordsError(ValueError):
         super().__init__(head + "\n  ".join(problems))
 
 
-
-
-def load_records(
-    folder: Path | str = SOURCES_DIR, *, check_quotes: bool | None = None
-) -> Records:
+def load_records(folder: Path | str = SOURCES_DIR, *, check_quotes: bool | None = None) -> Records:
     """Read every ``*.yaml`` file in ``folder`` into :class:`Records`.
 
     Parameters
@@ -154,6 +150,6 @@ def _all_citations(rec: Record):
 
 
 __all__ = [
-    "Citation", "Deployment", "Event", "LineDict", "Origin", "Place", "Records", "RecordsError",
+    "Citation", "Deployment", "Event", "Origin", "Place", "Records", "RecordsError",
     "Route", "Shipment", "StrengthVariant", "Waypoint", "load_records",
 ]  # fmt: skip

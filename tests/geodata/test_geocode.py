@@ -31,7 +31,9 @@ def test_known_names_in_four_languages(query, country, lat, lon):
     assert 0 < match.confidence <= 1
 
 
-@pytest.mark.parametrize("query", ["庙街", "廟街", "尼港", "Nikolayevsk-on-Amur", "Николаевск-на-Амуре"])
+@pytest.mark.parametrize(
+    "query", ["庙街", "廟街", "尼港", "Nikolayevsk-on-Amur", "Николаевск-на-Амуре"]
+)
 def test_miaojie_is_nikolayevsk_never_the_henan_village(query):
     match = geocode(query)
     assert match.country == "RU"

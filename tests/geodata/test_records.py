@@ -34,7 +34,9 @@ def test_bad_records_name_file_line_record_and_field(fixture_seeds):
     assert "broken.yaml:6: places[1] 'Bad Id': field 'id': expected lower-case" in text
     assert "field 'kind': expected one of" in text
     assert "field 'names': expected a mapping with at least 'en'" in text
-    assert "broken.yaml:11: deployments[0] 'unit-x': field 'strength': expected a whole number" in text
+    assert (
+        "broken.yaml:11: deployments[0] 'unit-x': field 'strength': expected a whole number" in text
+    )
     assert "field 'date': expected a real calendar date, got '1918-13-01'" in text
 
 
