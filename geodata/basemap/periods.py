@@ -1,0 +1,116 @@
+"""Data types of the period borders: parts, periods, units, and ISO day checks.
+
+Dates are inclusive ISO ``YYYY-MM-DD`` strings, never epoch numbers (the atlas starts in 1917).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+ATLAS_START, ATLAS_END = "1917-01-01", "1945-12-31"
+LANGS = ("en", "zh", "ja", "ru")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def check_day(value: object, what: str = "date") -> str:
+    """Return ``value`` if it is an ISO ``YYYY-MM-DD`` calendar day; the error names ``what``.
+
+    Examples
+    --------
+    >>> check_day("1932-03-01")
+    '1932-03-01'
+    >>> check_day("1932-3-1")
+    Traceback (most recent call last):
+    ...
+    ValueError: date should be an ISO day YYYY-MM-DD, got '1932-3-1'
+    """
+    if not isinstance(value, str) or not _DAY.match(value):
+        raise ValueError(f"{what} should be an ISO day YYYY-MM-DD, got {value!r}")
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{what} is not a calendar day: {value!r}") from None
+    return value
+
+
+@dataclass(frozen=True)
+class Part:
+    """A building block: modern land faces, island groups, cut to a region.
+
+    ``faces`` name seed points of :data:`geodata.basemap.regions.SEEDS`; ``islands`` is a
+    region whose islands (land without land borders) are taken; ``within`` and ``outside``
+    are regions the land is cut to or cut away from.
+    """
+
+    faces: tuple[str, ...] = ()
+    islands: tuple[tuple[float, float], ...] = ()
+    within: tuple[tuple[float, float], ...] = ()
+    outside: tuple[tuple[float, float], ...] = ()
+
+
+@dataclass(frozen=True)
+class Period:
+    """One span of a unit: inclusive ISO days, names, parts and what the span adds to the note."""
+
+    start: str
+    end: str
+    names: dict
+    parts: tuple[str, ...]
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A political unit drawn on the map, with its periods in date order."""
+
+    id: str
+    sovereign: str  # colour group: russia fer china manchukuo japan mongolia tuva occupation
+    kind: str  # state, colony, leased, occupation
+    label: tuple[float, float]
+    note: str
+    periods: tuple[Period, ...]
+    overlay: bool = False
+    sources: tuple[dict, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class UnitPeriod:
+    """One period of one unit, as :func:`borders_at` returns it."""
+
+    id: str
+    unit: str
+    sovereign: str
+    kind: str
+    start: str
+    end: str
+    names: dict
+    parts: tuple[str, ...]
+    label: tuple[float, float]
+    note: str
+    overlay: bool
+    approximate: bool = True
+    sources: tuple[dict, ...] = ()
+
+
+def next_day(iso: str) -> str:
+    """The ISO day after ``iso``.
+
+    Examples
+    --------
+    >>> next_day("1922-12-29")
+    '1922-12-30'
+    """
+    return (dt.date.fromisoformat(iso) + dt.timedelta(days=1)).isoformat()
+
+
+def day_before(iso: str) -> str:
+    """The ISO day before ``iso``.
+
+    Examples
+    --------
+    >>> day_before("1932-03-01")
+    '1932-02-29'
+    """
+    return (dt.date.fromisoformat(iso) - dt.timedelta(days=1)).isoformat()
