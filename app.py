@@ -1,0 +1,129 @@
+"""Far East Atlas: the Dash app.
+
+``python app.py --port 8050 [--host 127.0.0.1]`` serves it; ``gunicorn app:server`` runs it
+with several workers (the app keeps no per-user state on the server: each page holds its own
+state in the browser). :func:`create_app` builds a fresh app, for tests and other tools.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import dash
+import flask
+
+from components.callbacks import register
+from components.data import load_atlas
+from components.layout import build_layout
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+#: What Flask-Compress compresses: its defaults plus GeoJSON (the basemap's layers).
+COMPRESSED = ["text/html", "text/css", "text/xml", "text/javascript", "application/json",
+              "application/javascript", "application/geo+json", "image/svg+xml"]  # fmt: skip
+#: Dash's page with one addition: Plotly.js (the largest file) starts downloading at once,
+#: in parallel with Dash's own scripts, instead of after the layout has arrived.
+INDEX = """<!DOCTYPE html>
+<html>
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        <link rel="preload" as="script"
+              href="_dash-component-suites/plotly/package_data/plotly.min.js">
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        <footer>
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </footer>
+    </body>
+</html>"""
+
+
+def basemap() -> tuple[dict | None, list | None]:
+    """The offline basemap style and base layers from ``components.basemap``, when present.
+
+    Returns ``(None, None)`` until that module exists; the map then draws a plain background.
+    """
+    try:
+        from components import basemap as bm
+    except ImportError:
+        return None, None
+    style_fn = getattr(bm, "basemap_style", None) or getattr(bm, "map_style", None)
+    layers_fn = getattr(bm, "base_layers", None) or getattr(bm, "basemap_layers", None)
+    return (style_fn() if style_fn else None), (layers_fn() if layers_fn else None)
+
+
+def buffer_static_files(response):
+    """Read a streamed static file into memory and close it, so it is compressed whole.
+
+    Flask-Compress would otherwise stream it through zstd and leave the file open.
+    """
+    if response.direct_passthrough and response.is_streamed and response.status_code == 200:
+        body = b"".join(response.response)
+        close = getattr(response.response, "close", None)
+        if close is not None:
+            close()
+        response.direct_passthrough = False
+        response.set_data(body)
+    return response
+
+
+def create_app(layers_dir: str | Path | None = None) -> dash.Dash:
+    """Build the atlas app.
+
+    Parameters
+    ----------
+    layers_dir : str or Path, optional
+        Where the GeoJSON layers are (default ``$FEA_LAYERS_DIR`` or ``geodata/layers``).
+
+    Returns
+    -------
+    dash.Dash
+        Serves everything itself (Plotly.js, scripts, styles): nothing comes from another host.
+
+    Examples
+    --------
+    >>> from components.data import FIXTURE_DIR
+    >>> create_app(FIXTURE_DIR).title
+    'Far East Atlas'
+    """
+    atlas = load_atlas(layers_dir)
+    style, base_layers = basemap()
+    server = flask.Flask(__name__)
+    server.config["COMPRESS_MIMETYPES"] = COMPRESSED
+    app = dash.Dash(
+        __name__,
+        server=server,
+        title="Far East Atlas",
+        assets_folder=str(ASSETS),
+        serve_locally=True,
+        compress=True,
+        update_title=None,
+        index_string=INDEX,
+    )
+    app.server.after_request(buffer_static_files)  # runs before Flask-Compress's hook
+    app.layout = build_layout(atlas, style=style, base_layers=base_layers)
+    register(app, atlas)
+    return app
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Command line: serve the atlas."""
+    parser = argparse.ArgumentParser(description="Serve the Far East Atlas.")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8050)
+    parser.add_argument("--layers", default=None, help="folder of the GeoJSON layers")
+    parser.add_argument("--debug", action="store_true")
+    args = parser.parse_args(argv)
+    create_app(args.layers).run(host=args.host, port=args.port, debug=args.debug)
+
+
+server = create_app().server
+
+if __name__ == "__main__":
+    main()

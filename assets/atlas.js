@@ -1,0 +1,589 @@
+/* Far East Atlas: every step of the timeline, computed in the browser.
+ *
+ * The figure (components/map.py) carries in each trace's `meta` the tracks, spans and names
+ * its points need. On a new day this file moves only what moves: it hands MapLibre new
+ * positions for the units and shipments (small sources), re-lights routes and events when
+ * their state changes, and leaves everything else alone. No server round trip, no resending
+ * of the dataset. Date arithmetic uses proleptic day numbers (days since 1900-01-01 from
+ * year/month/day), never epoch milliseconds: the atlas starts in 1917.
+ */
+(function () {
+  'use strict';
+
+  // ---------------------------------------------------------------- dates (see timeline.py)
+  var EPOCH = 693901; // daysFromCivil(1900, 1, 1)
+
+  function daysFromCivil(y, m, d) {
+    y -= m <= 2 ? 1 : 0;
+    var era = Math.floor((y >= 0 ? y : y - 399) / 400);
+    var yoe = y - era * 400;
+    var doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+    var doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+    return era * 146097 + doe;
+  }
+
+  function monthLength(y, m) {
+    if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+    return [4, 6, 9, 11].indexOf(m) >= 0 ? 30 : 31;
+  }
+
+  function dayNumber(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso || ''));
+    if (!m) return null;
+    var y = +m[1], mo = +m[2], d = +m[3];
+    if (mo < 1 || mo > 12 || d < 1 || d > monthLength(y, mo)) return null;
+    return daysFromCivil(y, mo, d) - EPOCH;
+  }
+
+  function civil(day) {
+    var z = day + EPOCH;
+    var era = Math.floor((z >= 0 ? z : z - 146096) / 146097);
+    var doe = z - era * 146097;
+    var yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) -
+                          Math.floor(doe / 146096)) / 365);
+    var doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+    var mp = Math.floor((5 * doy + 2) / 153);
+    var d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+    var mo = mp + (mp < 10 ? 3 : -9);
+    return [yoe + era * 400 + (mo <= 2 ? 1 : 0), mo, d];
+  }
+
+  function pad(n, w) { var s = String(n); while (s.length < w) s = '0' + s; return s; }
+
+  function isoDate(day) {
+    var c = civil(day);
+    return pad(c[0], 4) + '-' + pad(c[1], 2) + '-' + pad(c[2], 2);
+  }
+
+  function addMonths(day, months) {
+    var c = civil(day);
+    var index = c[0] * 12 + (c[1] - 1) + months;
+    var y = Math.floor(index / 12), m = index - y * 12 + 1;
+    return daysFromCivil(y, m, Math.min(c[2], monthLength(y, m))) - EPOCH;
+  }
+
+  function stepDay(day, speed, direction) {
+    if (speed === 'month') return addMonths(day, direction);
+    return day + direction * (speed === 'week' ? 7 : 1);
+  }
+
+  // ------------------------------------------------- moving things (see timeline.py, map.py)
+  function positionAt(track, end, day, transit) {
+    if (!track.length || day < track[0][0] || day > end) return null;
+    for (var i = 0; i + 1 < track.length; i++) {
+      var a = track[i], b = track[i + 1];
+      if (a[0] <= day && day < b[0]) {
+        var depart = transit == null ? a[0] : Math.max(a[0], b[0] - transit);
+        if (day <= depart) return [a[1], a[2]];
+        var f = (day - depart) / (b[0] - depart);
+        return [a[1] + (b[1] - a[1]) * f, a[2] + (b[2] - a[2]) * f];
+      }
+    }
+    var last = track[track.length - 1];
+    return [last[1], last[2]];
+  }
+
+  function pointAlong(path, cum, fraction) {
+    fraction = Math.min(Math.max(fraction, 0), 1);
+    for (var i = 1; i < path.length; i++) {
+      if (fraction <= cum[i] || i === path.length - 1) {
+        var span = (cum[i] - cum[i - 1]) || 1, f = (fraction - cum[i - 1]) / span;
+        return [path[i - 1][0] + (path[i][0] - path[i - 1][0]) * f,
+                path[i - 1][1] + (path[i][1] - path[i - 1][1]) * f];
+      }
+    }
+    return [path[0][0], path[0][1]];
+  }
+
+  function strengthAt(strengths, day) {
+    var current = null, first = null;
+    for (var i = 0; i < strengths.length; i++) {
+      var s = strengths[i][1];
+      if (s && first === null) first = s;
+      if (strengths[i][0] <= day && s) current = s;
+    }
+    return current || first;
+  }
+
+  function unitRadius(strength, spec) {
+    if (!strength || strength <= 0) return spec.unknown_radius;
+    var r = spec.min_radius + spec.per_sqrt_thousand * Math.sqrt(strength / 1000);
+    return Math.round(Math.min(Math.max(r, spec.min_radius), spec.max_radius) * 100) / 100;
+  }
+
+  function eventPhase(start, end, day, before, after) {
+    if (start <= day && day <= end) return 2;
+    return start - before <= day && day <= end + after ? 1 : 0;
+  }
+
+  // ------------------------------------------------------------------- the map, per trace
+  //
+  // Moving things are drawn from *frames*: every position a unit or shipment takes, each
+  // valid over a range of days (a stay at a waypoint is one frame; a day in transit is one
+  // frame). All frames go to MapLibre once; a step of the slider then only switches the
+  // feature-state of the frames that start or stop being current. Feature-state is applied
+  // on the main thread: no worker round trip, no new data, one repaint.
+  var S = {day: null, lang: null, layers: null, keys: {}, urlTimer: null, retry: null,
+           traces: {}};
+
+  function graph() {
+    var el = document.getElementById('map');
+    return el && el.querySelector('.js-plotly-plot');
+  }
+
+  function mapOf(gd) {
+    var fl = gd && gd._fullLayout, sp = fl && fl.map && fl.map._subplot;
+    return sp && sp.map;
+  }
+
+  function arr(v, i) { return Array.isArray(v) ? v[i] : v; }
+
+  // Append a frame [from, to, lon, lat, radius], merging it into the last one when equal.
+  function addFrame(frames, from, to, p, r) {
+    var last = frames[frames.length - 1];
+    if (last && last[1] === from - 1 && last[2] === p[0] && last[3] === p[1] && last[4] === r) {
+      last[1] = to;
+    } else {
+      frames.push([from, to, p[0], p[1], r]);
+    }
+  }
+
+  var FRAMES = {
+    deployments: function (m, i) {
+      var track = m.tracks[i], out = [];
+      for (var k = 0; k < track.length; k++) {
+        var a = track[k], b = track[k + 1];
+        var r = unitRadius(strengthAt(m.strengths[i], a[0]), m.radius);
+        var stay = b ? Math.max(a[0], b[0] - (m.transit == null ? b[0] - a[0] : m.transit)) : m.ends[i];
+        if (b && stay >= b[0]) stay = b[0] - 1;
+        addFrame(out, a[0], Math.min(stay, m.ends[i]), [a[1], a[2]], r);
+        for (var d = stay + 1; b && d < b[0] && d <= m.ends[i]; d++) {
+          addFrame(out, d, d, positionAt(track, m.ends[i], d, m.transit), r);
+        }
+      }
+      return out;
+    },
+    shipments: function (m, i) {
+      var out = [], s = m.starts[i], e = m.ends[i];
+      for (var d = s; d <= e; d++) {
+        addFrame(out, d, d, pointAlong(m.paths[i], m.cums[i], e === s ? 1 : (d - s) / (e - s)), m.radius);
+      }
+      return out;
+    },
+    events: function (m, i) {
+      return [[m.starts[i] - m.before, m.ends[i] + m.after, m.lonlat[i][0], m.lonlat[i][1], m.radius]];
+    }
+  };
+
+  // The frame of `frames` current on `day`, or -1.
+  function frameAt(frames, day) {
+    var lo = 0, hi = frames.length - 1, found = -1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (frames[mid][0] <= day) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    return found >= 0 && day <= frames[found][1] ? found : -1;
+  }
+
+  // Each moving layer gets its own MapLibre source and circle layer, holding every frame,
+  // placed just under the trace's own (now transparent) Plotly layer. Plotly keeps the trace
+  // for hover and click; its re-renders never touch these, so a step only flips
+  // feature-state here.
+  var PAINT = {
+    deployments: {'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1, on: 0.9},
+    shipments: {'circle-stroke-color': '#5a4500', 'circle-stroke-width': 1, on: 1},
+    events: {'circle-stroke-color': '#7f1010', 'circle-stroke-width': 0, on: 1}
+  };
+
+  function frameSet(tr) {
+    var m = tr.meta, T = S.traces[m.layer];
+    if (T && T.meta === m) return T;
+    T = S.traces[m.layer] = {meta: m, frames: [], first: [], current: {}, uid: tr.uid};
+    var features = [];
+    for (var i = 0; i < m.ids.length; i++) {
+      var frames = FRAMES[m.layer](m, i);
+      T.first.push(features.length + 1);
+      T.frames.push(frames);
+      for (var k = 0; k < frames.length; k++) {
+        var f = frames[k];
+        features.push({type: 'Feature', id: features.length + 1,
+                       geometry: {type: 'Point', coordinates: [f[2], f[3]]},
+                       properties: {c: m.colors ? m.colors[i] : arr(tr.marker.color, i), r: f[4]}});
+      }
+    }
+    T.features = features;
+    return T;
+  }
+
+  function adopt(map, tr) {
+    var m = tr.meta, id = 'atlas-' + m.layer, below = 'plotly-trace-layer-' + tr.uid + '-circle';
+    if (!map.getLayer(below)) return null;
+    var T = frameSet(tr), paint = PAINT[m.layer];
+    if (!map.getSource(id)) {
+      map.addSource(id, {type: 'geojson', data: {type: 'FeatureCollection', features: T.features}});
+      T.current = {};
+    }
+    if (!map.getLayer(id)) {
+      var on = m.layer === 'events'
+        ? ['match', ['number', ['feature-state', 'phase'], 0], 2, m.lit, 1, m.dim, 0]
+        : ['case', ['boolean', ['feature-state', 'on'], false], paint.on, 0];
+      map.addLayer({id: id, type: 'circle', source: id, paint: {
+        'circle-color': ['get', 'c'], 'circle-radius': ['get', 'r'], 'circle-opacity': on,
+        'circle-stroke-opacity': on, 'circle-stroke-color': paint['circle-stroke-color'],
+        'circle-stroke-width': paint['circle-stroke-width'],
+        'circle-opacity-transition': {duration: 0, delay: 0},
+        'circle-stroke-opacity-transition': {duration: 0, delay: 0}}}, below);
+    }
+    if (map.getPaintProperty(below, 'circle-opacity') !== 0) {
+      map.setPaintProperty(below, 'circle-opacity-transition', {duration: 0, delay: 0});
+      map.setPaintProperty(below, 'circle-opacity', 0);
+    }
+    if (map.getLayoutProperty(id, 'visibility') === 'none') map.setLayoutProperty(id, 'visibility', 'visible');
+    return T;
+  }
+
+  // Switch the current frame of every point of a trace for `day`; keep Plotly's calcdata
+  // (what hover and click use) on the drawn positions.
+  function updateFrames(map, tr, cd, day) {
+    var T = adopt(map, tr);
+    if (!T) return;
+    var source = 'atlas-' + tr.meta.layer, m = tr.meta, fresh = T.cd !== cd;
+    T.cd = cd;
+    for (var i = 0; i < T.frames.length; i++) {
+      var k = frameAt(T.frames[i], day), id = k < 0 ? -1 : T.first[i] + k;
+      var state = id < 0 ? 0 : m.layer !== 'events' ? 1
+        : (m.starts[i] <= day && day <= m.ends[i] ? 2 : 1);
+      var key = id + ':' + state;
+      if (T.current[i] !== key) {
+        var old = T.current[i] ? +T.current[i].split(':')[0] : -1;
+        if (old > 0 && old !== id) map.setFeatureState({source: source, id: old}, {on: false, phase: 0});
+        if (id > 0) map.setFeatureState({source: source, id: id}, {on: true, phase: state});
+        T.current[i] = key;
+      } else if (!fresh) continue;
+      if (!cd[i]) continue;
+      var f = k < 0 ? null : T.frames[i][k];
+      cd[i].lonlat = f ? [f[2], f[3]] : [undefined, undefined];
+      if (f) cd[i].mrc = f[4];
+    }
+  }
+
+  // Routes: all of them in one line layer of our own, each lit by feature-state while in
+  // use; Plotly's route traces stay (transparent) for hover and click.
+  function updateRoutes(map, trs, day) {
+    var first = trs[0], key = trs.map(function (t) { return t.uid; }).join(',');
+    var below = 'plotly-trace-layer-' + first.uid + '-line';
+    if (!map.getLayer(below)) return;
+    var T = S.traces.routes;
+    if (!T || T.key !== key) {
+      T = S.traces.routes = {key: key, routes: [], current: {}};
+      var features = [];
+      trs.forEach(function (tr) {
+        var m = tr.meta;
+        m.ids.forEach(function (id, i) {
+          T.routes.push({start: m.starts[i], end: m.ends[i], meta: m});
+          features.push({type: 'Feature', id: features.length + 1,
+                         geometry: {type: 'LineString', coordinates: m.lines[i]},
+                         properties: {c: m.color, w: m.width}});
+        });
+      });
+      T.features = features;
+    }
+    var m = first.meta, lit = ['boolean', ['feature-state', 'lit'], false];
+    if (!map.getSource('atlas-routes')) {
+      map.addSource('atlas-routes', {type: 'geojson', data: {type: 'FeatureCollection', features: T.features}});
+      T.current = {};
+    }
+    if (!map.getLayer('atlas-routes')) {
+      map.addLayer({id: 'atlas-routes', type: 'line', source: 'atlas-routes',
+                    layout: {'line-join': 'round', 'line-cap': 'round'},
+                    paint: {'line-color': ['get', 'c'],
+                            'line-opacity': ['case', lit, m.lit, m.dim],
+                            'line-width': ['*', ['get', 'w'], ['case', lit, m.lit_width, m.dim_width]],
+                            'line-opacity-transition': {duration: 0, delay: 0},
+                            'line-width-transition': {duration: 0, delay: 0}}}, below);
+    }
+    trs.forEach(function (tr) {
+      var layer = 'plotly-trace-layer-' + tr.uid + '-line';
+      if (map.getLayer(layer) && map.getPaintProperty(layer, 'line-opacity') !== 0) {
+        map.setPaintProperty(layer, 'line-opacity-transition', {duration: 0, delay: 0});
+        map.setPaintProperty(layer, 'line-opacity', 0);
+      }
+    });
+    if (map.getLayoutProperty('atlas-routes', 'visibility') === 'none') {
+      map.setLayoutProperty('atlas-routes', 'visibility', 'visible');
+    }
+    for (var i = 0; i < T.routes.length; i++) {
+      var on = T.routes[i].start <= day && day <= T.routes[i].end;
+      if (T.current[i] === on) continue;
+      map.setFeatureState({source: 'atlas-routes', id: i + 1}, {lit: on});
+      T.current[i] = on;
+    }
+  }
+
+  // The borders of the day: the basemap's borders.geojson filtered by date; the filter (a
+  // worker reload) changes only when the day crosses a date on which the borders change.
+  function firstTraceLayer(map) {
+    var layers = map.getStyle().layers;
+    for (var i = 0; i < layers.length; i++) {
+      if (layers[i].id.indexOf('plotly-trace-layer-') === 0) return layers[i].id;
+    }
+    return undefined;
+  }
+
+  function updateBorders(map, day) {
+    var B = S.cfg && S.cfg.borders;
+    if (!B) return;
+    var ids = ['atlas-borders', 'atlas-border-lines', 'atlas-border-labels'];
+    if (!map.getSource('atlas-borders')) map.addSource('atlas-borders', {type: 'geojson', data: B.url});
+    if (!map.getSource('atlas-border-labels')) {
+      map.addSource('atlas-border-labels', {type: 'geojson', data: B.labels});
+    }
+    if (!map.getLayer('atlas-borders')) {
+      var colour = ['match', ['get', 'sovereign']];
+      Object.keys(B.colours).forEach(function (k) { colour.push(k, B.colours[k]); });
+      colour.push('#888888');
+      var below = map.getLayer(B.below) ? B.below : firstTraceLayer(map);
+      var overlay = ['boolean', ['get', 'overlay'], false], when = borderFilter(day);
+      map.addLayer({id: ids[0], type: 'fill', source: 'atlas-borders', filter: when, paint: {
+        'fill-color': colour,
+        'fill-opacity': ['case', overlay, B.style.overlay_opacity, B.style.fill_opacity]}}, below);
+      map.addLayer({id: ids[1], type: 'line', source: 'atlas-borders', filter: when, paint: {
+        'line-color': colour, 'line-width': B.style.line_width, 'line-opacity': 0.8}}, below);
+      map.addLayer({id: ids[2], type: 'symbol', source: 'atlas-border-labels', filter: when,
+                    layout: {'text-field': ['get', 'en'], 'text-size': 13,
+                             'text-letter-spacing': 0.08, 'text-font': ['sans-serif']},
+                    paint: {'text-color': '#4a3f35', 'text-opacity': 0.85,
+                            'text-halo-color': 'rgba(255,255,255,0.6)', 'text-halo-width': 1}},
+                   firstTraceLayer(map));
+      B.lang = B.shown = null;
+      B.epoch = borderEpoch(B, day);
+    }
+    var shown = !S.layers || S.layers.indexOf('borders') >= 0;
+    if (B.shown !== shown) {
+      ids.forEach(function (id) { map.setLayoutProperty(id, 'visibility', shown ? 'visible' : 'none'); });
+      B.shown = shown;
+    }
+    var lang = S.lang || 'en';
+    if (B.lang !== lang) {
+      map.setLayoutProperty(ids[2], 'text-field', ['get', lang]);
+      map.setLayoutProperty(ids[2], 'text-font', S.cfg.fonts[lang].split(', '));
+      B.lang = lang;
+    }
+    var epoch = borderEpoch(B, day);
+    if (B.epoch !== epoch) {
+      var filter = borderFilter(day);
+      ids.forEach(function (id) { map.setFilter(id, filter); });
+      B.epoch = epoch;
+    }
+  }
+
+  function borderEpoch(B, day) {
+    var lo = 0, hi = B.changes.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (B.changes[mid] <= day) lo = mid + 1; else hi = mid; }
+    return lo;
+  }
+
+  function borderFilter(day) {
+    var iso = isoDate(day);
+    return ['all', ['<=', ['get', 'start'], iso], ['>=', ['get', 'end'], iso]];
+  }
+
+  var UPDATERS = {deployments: updateFrames, shipments: updateFrames, events: updateFrames};
+
+  function hook(gd, map) {
+    if (gd._feaHooked !== map) {
+      gd._feaHooked = map;
+      gd.on('plotly_afterplot', function () { refresh(true); });
+      gd.on('plotly_click', function () {
+        setTimeout(function () {
+          var panel = document.getElementById('details');
+          if (panel) panel.scrollIntoView({block: 'nearest', behavior: 'smooth'});
+        }, 400);
+      });
+      map.on('moveend', syncUrl);
+      map.on('error', function (e) { console.warn('atlas map error: ' + (e.error && e.error.stack)); });
+    }
+  }
+
+  // Redraw the moving layers for S.day (force: after Plotly rebuilt its sources).
+  function refresh(force) {
+    var gd = graph(), map = mapOf(gd);
+    if (S.day === null) return;
+    if (!gd || !map || !gd.calcdata || !map.isStyleLoaded()) {
+      clearTimeout(S.retry);
+      S.retry = setTimeout(function () { refresh(true); }, 50);
+      return;
+    }
+    hook(gd, map);
+    var data = gd._fullData, routes = [];
+    for (var i = 0; i < data.length; i++) {
+      var rm = gd.data[i] && gd.data[i].meta;
+      if (rm && rm.layer === 'routes' && data[i].visible === true) { routes.push(data[i]); continue; }
+      var tr = data[i], meta = gd.data[i] && gd.data[i].meta, fn = meta && UPDATERS[meta.layer];
+      if (fn && tr.visible === true && gd.calcdata[i]) fn(map, tr, gd.calcdata[i], S.day, force);
+      else if (meta && map.getLayer('atlas-' + meta.layer)) {
+        map.setLayoutProperty('atlas-' + meta.layer, 'visibility', 'none');
+      }
+    }
+    if (routes.length) updateRoutes(map, routes, S.day);
+    updateBorders(map, S.day);
+  }
+
+  function applyDay(day) {
+    var first = S.day === null;
+    S.day = day;
+    refresh(first);
+    syncUrl();
+  }
+
+  // Through Plotly (not map.jumpTo) so that its layout keeps the view on later updates.
+  function setView(view) {
+    if (!view) return;
+    whenReady(function (gd) {
+      return window.Plotly.relayout(gd, {'map.center': {lon: view.lon, lat: view.lat},
+                                         'map.zoom': view.zoom});
+    });
+  }
+
+  function syncUrl() {
+    clearTimeout(S.urlTimer);
+    S.urlTimer = setTimeout(function () {
+      var q = new URLSearchParams(), map = mapOf(graph());
+      if (S.day !== null) q.set('date', isoDate(S.day));
+      if (S.lang) q.set('lang', S.lang);
+      if (S.layers) q.set('layers', S.layers.join(','));
+      if (map) {
+        var c = map.getCenter();
+        q.set('view', [c.lng, c.lat, map.getZoom()].map(function (v) {
+          return String(Math.round(v * 1e4) / 1e4);
+        }).join(','));
+      }
+      window.history.replaceState(window.history.state, '', '?' + q.toString());
+    }, 300);
+  }
+
+  // Run fn(gd) once the graph and its map are ready, one Plotly call after another.
+  var queue = Promise.resolve();
+  function whenReady(fn) {
+    var gd = graph(), map = mapOf(gd);
+    if (!gd || !gd._fullData || !window.Plotly || !map || !map.isStyleLoaded()) {
+      setTimeout(function () { whenReady(fn); }, 50);
+      return;
+    }
+    queue = queue.then(function () { return fn(graph()); }).catch(function (err) {
+      console.warn('atlas: ' + err);
+    });
+  }
+
+  // ---------------------------------------------------------------- keyboard on the slider
+  document.addEventListener('keydown', function (ev) {
+    if (ev.key !== 'ArrowRight' && ev.key !== 'ArrowLeft') return;
+    var active = document.activeElement, slider = document.getElementById('time-slider');
+    var onPage = !active || active === document.body;
+    var inSlider = slider && slider.contains(active) && active.getAttribute('role') !== 'slider';
+    if (!onPage && !inSlider) return;
+    var thumb = slider && slider.querySelector('[role=slider]');
+    var now = thumb ? +thumb.getAttribute('aria-valuenow') : S.day;
+    var min = thumb ? +thumb.getAttribute('aria-valuemin') : -Infinity;
+    var max = thumb ? +thumb.getAttribute('aria-valuemax') : Infinity;
+    var next = Math.min(Math.max(now + (ev.key === 'ArrowRight' ? 1 : -1), min), max);
+    ev.preventDefault();
+    window.dash_clientside.set_props('time-slider', {value: next});
+  });
+
+  // ------------------------------------------------------------------ clientside callbacks
+  function triggered() {
+    var t = window.dash_clientside.callback_context.triggered || [];
+    return t.length ? t[0].prop_id : '';
+  }
+
+  window.dash_clientside = Object.assign({}, window.dash_clientside, {atlas: {
+    timeline: function (value, play, ticks, speed, back, fwd, periods, jump, lang, state, cfg) {
+      var s = Object.assign({}, state), id = triggered(), day = s.day, nu = window.dash_clientside.no_update;
+      S.cfg = cfg;
+      if (id === 'time-slider.value' && value !== null && value !== undefined) day = value;
+      else if (id === 'play.n_clicks') {
+        s.playing = !s.playing;
+        if (s.playing && day >= s.max) day = s.min;
+      } else if (id === 'play-timer.n_intervals' && s.playing) {
+        day = stepDay(day, s.speed, 1);
+        if (day >= s.max) { day = s.max; s.playing = false; }
+      } else if (id === 'speed.value') s.speed = speed;
+      else if (id === 'step-back.n_clicks') day = stepDay(day, s.speed, -1);
+      else if (id === 'step-forward.n_clicks') day = stepDay(day, s.speed, 1);
+      else if (id.indexOf('period-button') >= 0) {
+        var p = cfg.periods[JSON.parse(id.slice(0, id.lastIndexOf('.'))).index];
+        day = p.day; setView(p.view);
+      } else if (id === 'view.data' && jump) {
+        if (jump.day !== null && jump.day !== undefined) day = jump.day;
+        setView(jump.view);
+      }
+      s.day = Math.min(Math.max(day, s.min), s.max);
+      applyDay(s.day);
+      var word = cfg.words[s.playing ? 'pause' : 'play'][lang || 'en'];
+      return [s, s.day === value ? nu : s.day, isoDate(s.day), !s.playing,
+              (s.playing ? '❚❚ ' : '▶ ') + word];
+    },
+    layers: function (visible) {
+      S.layers = visible || [];
+      whenReady(function (gd) {
+        var idx = [], vis = [];
+        gd.data.forEach(function (tr, i) {
+          if (!tr.meta) return;
+          var want = S.layers.indexOf(tr.meta.layer) >= 0;
+          if ((tr.visible !== false) !== want) { idx.push(i); vis.push(want); }
+        });
+        if (idx.length) return window.Plotly.restyle(gd, {visible: vis}, idx);
+        refresh(false);
+      });
+      syncUrl();
+    },
+    language: function (lang) {
+      var changed = S.lang !== null && S.lang !== lang;
+      S.lang = lang;
+      whenReady(function (gd) {
+        if (!changed && (gd.layout.meta || {}).lang === lang) return;
+        var idx = [], hover = [], text = [], font = [];
+        gd.data.forEach(function (tr, i) {
+          if (!tr.meta || !tr.meta.hover) return;
+          idx.push(i);
+          hover.push(tr.meta.hover[lang]);
+          text.push(tr.meta.labels ? tr.meta.labels[lang] : null);
+          font.push(tr.meta.fonts ? tr.meta.fonts[lang] : null);
+        });
+        return window.Plotly.update(gd, {hovertext: hover, text: text, 'textfont.family': font},
+                             {'meta.lang': lang}, idx);
+      });
+      syncUrl();
+    }
+  }});
+
+  // The features a layer shows now: for moving layers the current frames (for tests).
+  function drawn(layer) {
+    var gd = graph(), map = mapOf(gd), out = [];
+    if (layer === 'routes') {
+      var R = S.traces.routes;
+      return R ? R.features.filter(function (f, i) { return R.current[i]; }) : [];
+    }
+    (gd && gd._fullData || []).forEach(function (tr) {
+      if (!tr.meta || tr.meta.layer !== layer || tr.visible !== true) return;
+      var T = S.traces[layer];
+      if (T && T.current) {
+        Object.keys(T.current).forEach(function (i) {
+          var id = +T.current[i].split(':')[0];
+          if (id > 0) out.push(T.features[id - 1]);
+        });
+        return;
+      }
+      var kind = layer === 'routes' ? 'line' : 'circle';
+      var source = map && map.getSource('source-' + tr.uid + '-' + kind);
+      var data = source && source.serialize().data;
+      (data && data.features || []).forEach(function (f) { out.push(f); });
+    });
+    return out;
+  }
+
+  // For tests and the benchmark: the same arithmetic the page uses.
+  window.FEA = {dayNumber: dayNumber, isoDate: isoDate, positionAt: positionAt,
+                addMonths: addMonths, graph: graph, mapOf: mapOf, drawn: drawn, state: S};
+})();

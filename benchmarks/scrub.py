@@ -1,0 +1,238 @@
+"""Scrubbing speed: the atlas against a ``px.scatter_map(..., animation_frame=...)`` anchor.
+
+Opens the atlas in headless Chromium (Debian's, software WebGL), focuses the time slider and
+presses ArrowRight 20 times, recording for each press the time from the key press until
+MapLibre's ``idle`` event. In the same run it does the same for a Plotly Express animation
+figure with as many points as the atlas has features, where each key press shows the next
+frame. Also records the first load: time to an interactive map and bytes transferred.
+
+Usage::
+
+    python benchmarks/scrub.py [--layers DIR] [--steps 20] [--json out.json]
+
+Goal (issue 4): the atlas' median at most half the anchor's; first load at most 3 s and
+3 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import socket
+import statistics
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from app import basemap, create_app  # noqa: E402
+from components.data import load_atlas  # noqa: E402
+from components.map import FALLBACK_STYLE, sanitize_style  # noqa: E402
+from components.registry import layer_spec  # noqa: E402
+from components.timeline import iso_date, position_at  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--no-first-run"]  # fmt: skip
+WARMUP = 2
+
+# Installed in every page: time from a key press to the next 'idle' of the map.
+PROBE = """() => {
+  window.__bench = {times: [], t0: null};
+  document.addEventListener('keydown', () => { window.__bench.t0 = performance.now(); }, true);
+  const gd = document.querySelector('#map .js-plotly-plot');
+  gd._fullLayout.map._subplot.map.on('idle', () => {
+    const b = window.__bench;
+    if (b.t0 !== null) { b.times.push(performance.now() - b.t0); b.t0 = null; }
+  });
+}"""
+
+ANCHOR_PAGE = """<!doctype html><html><head><meta charset="utf-8">
+<script src="/plotly.min.js"></script>
+<style>html,body{margin:0;height:100%}#map{width:100%;height:100vh}</style></head>
+<body><div id="map"><div class="js-plotly-plot" id="gd" style="width:100%;height:100%"></div></div>
+<script>
+fetch('/figure.json').then(r => r.json()).then(fig => {
+  const gd = document.getElementById('gd');
+  Plotly.newPlot(gd, fig.data, fig.layout).then(() => Plotly.addFrames(gd, fig.frames))
+    .then(() => { window.__ready = true; });
+  let k = 0;
+  document.addEventListener('keydown', ev => {
+    if (ev.key !== 'ArrowRight') return;
+    k = (k + 1) % fig.frames.length;
+    Plotly.animate(gd, [fig.frames[k].name], {frame: {duration: 0, redraw: true},
+                   transition: {duration: 0}, mode: 'immediate'});
+  });
+});
+</script></body></html>"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve(wsgi_app) -> tuple[str, object]:
+    from werkzeug.serving import make_server
+
+    port = free_port()
+    server = make_server("127.0.0.1", port, wsgi_app, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{port}", server
+
+
+def busiest_day(atlas, steps: int) -> int:
+    """The first day of the window of ``steps`` days in which most units move."""
+    transit = layer_spec("deployments").style["transit_days"]
+    moving: dict[int, int] = {}
+    for unit in atlas.units:
+        track, end = unit["track"], unit["end"]
+        for day in range(track[0][0], min(end, track[-1][0]) + 1):
+            if position_at(track, end, day, transit) != position_at(track, end, day + 1, transit):
+                moving[day] = moving.get(day, 0) + 1
+    if not moving:
+        return atlas.span[0]
+    return max(moving, key=lambda d: sum(moving.get(d + i, 0) for i in range(steps)))
+
+
+def anchor_figure(atlas, frames: int, style: dict):
+    """A px.scatter_map animation with one point per atlas feature, moving each frame."""
+    import pandas as pd
+    import plotly.express as px
+
+    points = []
+    for layer, feats in atlas.layers.items():
+        for f in feats:
+            coords = f["geometry"]["coordinates"]
+            lon, lat = coords[:2] if f["geometry"]["type"] == "Point" else coords[0][:2]
+            points.append((layer, lon, lat))
+    rows = [{"frame": k, "layer": layer, "lon": lon + 0.05 * k, "lat": lat, "size": 8}
+            for k in range(frames) for layer, lon, lat in points]  # fmt: skip
+    fig = px.scatter_map(pd.DataFrame(rows), lat="lat", lon="lon", color="layer", size="size",
+                         animation_frame="frame", zoom=3)  # fmt: skip
+    fig.update_layout(map_style=style, margin={"l": 0, "r": 0, "t": 0, "b": 0})
+    return fig, len(points)
+
+
+def add_anchor(flask_app, fig) -> None:
+    """Serve the anchor page at ``/anchor`` beside the atlas (same basemap assets)."""
+    import plotly
+    from flask import Response
+
+    js = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    flask_app.add_url_rule("/anchor", "anchor", lambda: Response(ANCHOR_PAGE, mimetype="text/html"))
+    flask_app.add_url_rule("/plotly.min.js", "anchor_js", lambda: Response(js.read_bytes(),
+                           mimetype="application/javascript"))  # fmt: skip
+    body = fig.to_json()
+    flask_app.add_url_rule("/figure.json", "anchor_fig", lambda: Response(body,
+                           mimetype="application/json"))  # fmt: skip
+
+
+def press_and_time(page, steps: int) -> list[float]:
+    page.evaluate(PROBE)
+    for i in range(steps + WARMUP):
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("() => window.__bench.t0 === null", timeout=10000)
+        page.wait_for_timeout(60)
+        if i == WARMUP - 1:
+            page.evaluate("() => { window.__bench.times = []; }")
+    return page.evaluate("() => window.__bench.times")
+
+
+def measure_load(browser, url: str) -> dict:
+    """Seconds from navigation to a loaded map with its data; bytes over the wire (all
+    requests, the map's web workers included)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    sizes: list[int] = []
+
+    def done(request):
+        s = request.sizes()
+        sizes.append(s["responseBodySize"] + s["responseHeadersSize"])
+
+    page.on("requestfinished", done)
+    t0 = time.perf_counter()
+    page.goto(url)
+    page.wait_for_function("() => window.FEA && FEA.mapOf(FEA.graph()) &&"
+                           " FEA.mapOf(FEA.graph()).getLayer('atlas-routes') &&"
+                           " FEA.mapOf(FEA.graph()).loaded()", timeout=30000)  # fmt: skip
+    seconds = time.perf_counter() - t0
+    page.wait_for_timeout(500)
+    page.close()
+    return {
+        "seconds": round(seconds, 2),
+        "megabytes": round(sum(sizes) / 1e6, 2),
+        "requests": len(sizes),
+    }
+
+
+def run(layers: str | None, steps: int) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    atlas = load_atlas(layers)
+    start = busiest_day(atlas, steps + WARMUP)
+    app = create_app(layers)
+    style, _layers = basemap()
+    fig, count = anchor_figure(atlas, steps + WARMUP + 1, sanitize_style(style or FALLBACK_STYLE))
+    add_anchor(app.server, fig)
+    atlas_url, atlas_server = serve(app.server)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            load = measure_load(browser, atlas_url)
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            page.goto(f"{atlas_url}/?date={iso_date(start)}")
+            page.wait_for_function("() => window.FEA && FEA.mapOf(FEA.graph()) &&"
+                                   " document.getElementById('current-date') &&"
+                                   f" document.getElementById('current-date').textContent"
+                                   f" === '{iso_date(start)}' && FEA.mapOf(FEA.graph()).loaded()",
+                                   timeout=30000)  # fmt: skip
+            page.wait_for_timeout(1500)
+            page.focus("#time-slider [role=slider]")
+            ours = press_and_time(page, steps)
+            page.close()
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            page.goto(f"{atlas_url}/anchor")
+            page.wait_for_function("() => window.__ready === true", timeout=60000)
+            page.wait_for_timeout(1500)
+            anchor = press_and_time(page, steps)
+            browser.close()
+    finally:
+        atlas_server.shutdown()
+    ours_median, anchor_median = statistics.median(ours), statistics.median(anchor)
+    return {
+        "features": count, "start": iso_date(start), "steps": steps,
+        "atlas_ms": [round(t, 1) for t in ours], "anchor_ms": [round(t, 1) for t in anchor],
+        "atlas_median_ms": round(ours_median, 1), "anchor_median_ms": round(anchor_median, 1),
+        "ratio": round(ours_median / anchor_median, 3), "load": load,
+    }  # fmt: skip
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--layers", default=None, help="folder of the GeoJSON layers")
+    parser.add_argument("--steps", type=int, default=20)
+    parser.add_argument("--json", default=None, help="also write the results here")
+    args = parser.parse_args(argv)
+    result = run(args.layers, args.steps)
+    print(f"features on the map:        {result['features']} (from {result['start']})")
+    print(f"atlas  median key->idle:    {result['atlas_median_ms']} ms")
+    print(f"anchor median key->idle:    {result['anchor_median_ms']} ms (px animation_frame)")
+    print(f"ratio atlas/anchor:         {result['ratio']} (goal <= 0.5)")
+    print(
+        f"first load:                 {result['load']['seconds']} s, "
+        f"{result['load']['megabytes']} MB (goal <= 3 s, <= 3 MB)"
+    )
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    ok = result["ratio"] <= 0.5 and result["load"]["seconds"] <= 3 and \
+        result["load"]["megabytes"] <= 3  # fmt: skip
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

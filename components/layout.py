@@ -1,0 +1,173 @@
+"""The page: map, timeline bar, side panels and the stores that hold the client's state.
+
+>>> from components.data import FIXTURE_DIR, load_atlas
+>>> page = build_layout(load_atlas(FIXTURE_DIR))
+>>> page.id
+'app'
+"""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from components.borders import border_config
+from components.data import Atlas
+from components.guide import moment_panel, moments
+from components.i18n import DEFAULT_LANG, LABEL_FONTS, STRINGS, text
+from components.ids import Id
+from components.map import build_map_figure
+from components.panels import details_panel, language_options, layer_options, legend
+from components.registry import (
+    DEFAULT_SPEED,
+    LAYERS,
+    PERIODS,
+    PLAY_INTERVAL_MS,
+    SPEEDS,
+)
+from components.timeline import civil, day_number, iso_date, timeline_state
+
+#: The day the page opens on when the URL names none: the landings of August 1918.
+DEFAULT_DATE = "1918-08-20"
+GRAPH_CONFIG = {"scrollZoom": True, "displaylogo": False, "displayModeBar": False,
+                "responsive": True}  # fmt: skip
+
+
+def slider_marks(atlas: Atlas) -> dict:
+    """Slider marks: a year label every five years and a tick at each event's start.
+
+    Examples
+    --------
+    >>> from components.data import FIXTURE_DIR, load_atlas
+    >>> marks = slider_marks(load_atlas(FIXTURE_DIR))
+    >>> marks[day_number("1920-01-01")], marks[day_number("1938-07-29")]["label"]
+    ('1920', '◆')
+    """
+    first, last = atlas.span
+    marks: dict = {}
+    for feature in atlas.layers["events"]:
+        day = day_number(feature["properties"]["start"])
+        marks[day] = {"label": "◆", "style": {"color": "#d62728", "fontSize": "9px"}}
+    y0, y1 = civil(first)[0], civil(last)[0]
+    for year in range(y0 + (5 - y0 % 5) % 5, y1 + 1, 5):
+        day = day_number(f"{year}-01-01")
+        if first <= day <= last:
+            marks[day] = str(year)
+    return marks
+
+
+def default_day(atlas: Atlas) -> int:
+    """The opening day: :data:`DEFAULT_DATE` clamped into the data's span.
+
+    Examples
+    --------
+    >>> from components.data import FIXTURE_DIR, load_atlas
+    >>> iso_date(default_day(load_atlas(FIXTURE_DIR)))
+    '1918-08-20'
+    """
+    return min(max(day_number(DEFAULT_DATE), atlas.span[0]), atlas.span[1])
+
+
+def client_config() -> dict:
+    """What the browser's timeline reducer needs: the periods and the Play/Pause words.
+
+    Examples
+    --------
+    >>> cfg = client_config()
+    >>> cfg["periods"]["khasan"]["day"], cfg["words"]["pause"]["ja"]
+    (14088, '一時停止')
+    """
+    periods = {p.id: {"day": day_number(p.start),
+                      "view": {"lon": p.center[0], "lat": p.center[1], "zoom": p.zoom}}
+               for p in PERIODS}  # fmt: skip
+    return {
+        "periods": periods,
+        "words": {k: STRINGS[k] for k in ("play", "pause")},
+        "borders": border_config(),
+        "fonts": LABEL_FONTS,
+    }
+
+
+def _timeline_bar(atlas: Atlas, day: int, lang: str) -> html.Div:
+    first, last = atlas.span
+    speed_options = [{"label": text(s, lang), "value": s} for s in SPEEDS]
+    periods = [html.Button(p.labels[lang], id={"type": Id.PERIOD_BUTTON, "index": p.id},
+                           className="period", n_clicks=0, **{"data-start": p.start})
+               for p in PERIODS]  # fmt: skip
+    return html.Div([
+        html.Div([
+            html.Button("◀", id=Id.STEP_BACK, className="step", n_clicks=0,
+                        title=text("step_back", lang)),
+            html.Button("▶ " + text("play", lang), id=Id.PLAY, className="play", n_clicks=0),
+            html.Button("▶", id=Id.STEP_FORWARD, className="step", n_clicks=0,
+                        title=text("step_forward", lang)),
+            html.Output(iso_date(day), id=Id.CURRENT_DATE, className="current-date",
+                        **{"aria-live": "polite"}),
+            html.Label(text("speed", lang), id=Id.SPEED_LABEL, className="speed-label"),
+            dcc.RadioItems(speed_options, DEFAULT_SPEED, id=Id.SPEED, inline=True,
+                           className="speed"),
+        ], className="timeline-controls"),
+        dcc.Slider(first, last, step=1, value=day, id=Id.TIME_SLIDER, marks=slider_marks(atlas),
+                   updatemode="drag", allow_direct_input=False, included=False,
+                   className="time-slider"),
+        html.Div(periods, id=Id.PERIODS, className="periods"),
+    ], className="timeline-bar")  # fmt: skip
+
+
+def _sidebar(atlas: Atlas, lang: str, day: int) -> html.Aside:
+    guide = moments(atlas)
+    return html.Aside([
+        html.Section([
+            html.H2(text("layers", lang), id=Id.LAYERS_HEADING),
+            dcc.Checklist(layer_options(lang), [s.id for s in LAYERS if s.default_visible],
+                          id=Id.LAYERS, className="layer-toggles"),
+            html.H2(text("legend", lang), id=Id.LEGEND_HEADING),
+            html.Div(legend(atlas, lang), id=Id.LEGEND, className="legend"),
+        ], className="panel"),
+        html.Section([
+            html.Div([
+                html.H2(text("guide", lang), id=Id.GUIDE),
+                html.Button("‹", id=Id.GUIDE_PREV, n_clicks=0, title=text("previous", lang)),
+                html.Button("›", id=Id.GUIDE_NEXT, n_clicks=0, title=text("next", lang)),
+            ], className="guide-head"),
+            html.Div(moment_panel(guide, 0, lang), id=Id.GUIDE_BODY, className="guide-body"),
+        ], className="panel guide"),
+        html.Section(details_panel(atlas, None, lang, day), id=Id.DETAILS,
+                     className="panel details"),
+    ], id=Id.SIDEBAR, className="sidebar")  # fmt: skip
+
+
+def build_layout(atlas: Atlas, style: dict | None = None, base_layers: list | None = None):
+    """The whole page for ``atlas``, opening on :func:`default_day` in English.
+
+    Parameters
+    ----------
+    atlas : Atlas
+        The loaded layers.
+    style, base_layers : optional
+        The offline basemap (see :func:`components.map.build_map_figure`).
+    """
+    lang, day = DEFAULT_LANG, default_day(atlas)
+    first, last = atlas.span
+    figure = build_map_figure(atlas, lang=lang, day=day, style=style, base_layers=base_layers)
+    notice = [] if any(atlas.layers.values()) else [text("no_data", lang)]
+    return html.Div([
+        dcc.Location(id=Id.URL, refresh=False),
+        dcc.Store(id=Id.TIMELINE, data=timeline_state(day, first, last, DEFAULT_SPEED)),
+        dcc.Store(id=Id.VIEW),
+        dcc.Store(id=Id.GUIDE_INDEX, data=-1),
+        dcc.Store(id=Id.CONFIG, data=client_config()),
+        dcc.Interval(id=Id.PLAY_TIMER, interval=PLAY_INTERVAL_MS, disabled=True),
+        html.Header([
+            html.H1(text("title", lang), id=Id.TITLE),
+            html.Span(text("subtitle", lang), id=Id.SUBTITLE, className="subtitle"),
+            dcc.RadioItems(language_options(), lang, id=Id.LANG, inline=True, className="lang"),
+        ], className="top"),
+        html.Div(notice, id=Id.NOTICE, className="notice", role="status",
+                 hidden=not notice),
+        html.Main([
+            dcc.Graph(id=Id.MAP, figure=figure, config=GRAPH_CONFIG, className="map",
+                      clear_on_unhover=True),
+            _sidebar(atlas, lang, day),
+        ], className="main"),
+        _timeline_bar(atlas, day, lang),
+    ], id="app")  # fmt: skip

@@ -1,0 +1,134 @@
+"""The atlas declared as data: layers, nations, route modes, periods, speeds and views.
+
+One registry drives the figure, the legend and the layer panel, so adding a layer or a nation
+is an edit here and nowhere else.
+
+>>> [spec.id for spec in LAYERS]
+['routes', 'places', 'events', 'shipments', 'deployments', 'borders']
+>>> layer_spec("events").default_visible
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+
+@dataclass(frozen=True)
+class LayerSpec:
+    """One map layer: what it draws, how, and how the panel and legend name it."""
+
+    id: str
+    labels: dict[str, str]
+    geometry: str  # Point or LineString
+    #: "static" (filtered by date), "track" (moves between waypoints), "path" (along a line),
+    #: "basemap" (drawn from the basemap's files, not from ``geodata/layers``)
+    motion: str
+    style: dict = field(default_factory=dict)
+    default_visible: bool = True
+
+
+LAYERS: tuple[LayerSpec, ...] = (
+    LayerSpec("routes", {"en": "Routes", "zh": "路线", "ja": "ルート"}, "LineString", "static",
+              {"lit_opacity": 0.9, "dim_opacity": 0.15, "lit_width": 1.0, "dim_width": 0.6}),
+    LayerSpec("places", {"en": "Places", "zh": "地名", "ja": "地名"}, "Point", "static",
+              {"color": "#4d4d4d", "size": 5, "text_size": 12, "text_color": "#1f1f1f"}),
+    LayerSpec("events", {"en": "Events", "zh": "事件", "ja": "出来事"}, "Point", "static",
+              {"color": "#d62728", "size": 20, "lit_opacity": 0.85, "dim_opacity": 0.3,
+               "before_days": 14, "after_days": 90}),
+    LayerSpec("shipments", {"en": "Aid shipments", "zh": "援助物资", "ja": "援助物資"}, "Point",
+              "path", {"color": "#e6a700", "size": 13}),
+    LayerSpec("deployments", {"en": "Forces", "zh": "部队", "ja": "部隊"}, "Point", "track",
+              {"min_radius": 5, "max_radius": 22, "unknown_radius": 6, "per_sqrt_thousand": 3.0,
+               "transit_days": 30}),
+    LayerSpec("borders", {"en": "Borders of the day", "zh": "当时疆界", "ja": "当時の国境"},
+              "Polygon", "basemap", {"fill_opacity": 0.22, "overlay_opacity": 0.35,
+                                     "line_width": 1.2}),
+)  # fmt: skip
+LAYER_IDS = tuple(spec.id for spec in LAYERS)
+#: The layers read from ``geodata/layers/<id>.geojson`` (the borders come with the basemap).
+DATA_LAYERS = tuple(spec.id for spec in LAYERS if spec.motion != "basemap")
+
+
+def layer_spec(layer_id: str) -> LayerSpec:
+    """The spec of ``layer_id``.
+
+    Raises
+    ------
+    KeyError
+        Naming the unknown layer and the known ones.
+
+    Examples
+    --------
+    >>> layer_spec("routes").geometry
+    'LineString'
+    """
+    for spec in LAYERS:
+        if spec.id == layer_id:
+            return spec
+    raise KeyError(f"unknown layer {layer_id!r}; known layers: {', '.join(LAYER_IDS)}")
+
+
+#: Nation code (as in geodata) -> colour and names. The legend lists the ones on the map.
+NATIONS = MappingProxyType({
+    "JPN": ("#c0392b", {"en": "Japan", "zh": "日本", "ja": "日本"}),
+    "MCK": ("#e67e22", {"en": "Manchukuo", "zh": "满洲国", "ja": "満洲国"}),
+    "USA": ("#1f4e9c", {"en": "United States", "zh": "美国", "ja": "アメリカ"}),
+    "GBR": ("#2c7fb8", {"en": "United Kingdom", "zh": "英国", "ja": "イギリス"}),
+    "CAN": ("#7fcdbb", {"en": "Canada", "zh": "加拿大", "ja": "カナダ"}),
+    "FRA": ("#6a51a3", {"en": "France", "zh": "法国", "ja": "フランス"}),
+    "ITA": ("#1b9e77", {"en": "Italy", "zh": "意大利", "ja": "イタリア"}),
+    "POL": ("#e7298a", {"en": "Poland", "zh": "波兰", "ja": "ポーランド"}),
+    "CZE": ("#66a61e", {"en": "Czechoslovak Legion", "zh": "捷克军团", "ja": "チェコ軍団"}),
+    "WHT": ("#969696", {"en": "White Russians", "zh": "白军", "ja": "白軍"}),
+    "SOV": ("#a50f15", {"en": "Soviet Russia / USSR", "zh": "苏俄/苏联", "ja": "ソビエト"}),
+    "FER": ("#fb6a4a", {"en": "Far Eastern Republic", "zh": "远东共和国", "ja": "極東共和国"}),
+    "MNG": ("#3690c0", {"en": "Mongolia", "zh": "蒙古", "ja": "モンゴル"}),
+    "CHN": ("#238b45", {"en": "China", "zh": "中国", "ja": "中国"}),
+})  # fmt: skip
+OTHER_NATION = ("#555555", {"en": "Other", "zh": "其他", "ja": "その他"})
+
+#: Route mode -> colour and line width (pixels).
+MODES = MappingProxyType({
+    "air": ("#8e44ad", 2.0),
+    "sea": ("#1f78b4", 3.0),
+    "land": ("#a0522d", 3.0),
+    "rail": ("#2d2d2d", 2.5),
+})  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Period:
+    """A quick jump on the timeline: a span and the view that shows it."""
+
+    id: str
+    labels: dict[str, str]
+    start: str
+    end: str
+    center: tuple[float, float]  # lon, lat
+    zoom: float
+
+
+PERIODS: tuple[Period, ...] = (
+    Period("intervention", {"en": "Intervention 1918-22", "zh": "武装干涉 1918-22",
+           "ja": "シベリア出兵 1918-22"}, "1918-08-02", "1922-10-25", (122.0, 50.0), 2.6),
+    Period("border", {"en": "Border crossings 1931-33", "zh": "越境 1931-33",
+           "ja": "越境 1931-33"}, "1931-09-18", "1933-05-31", (125.0, 46.0), 3.6),
+    Period("aid", {"en": "Aid years 1937-41", "zh": "援华 1937-41", "ja": "援蒋 1937-41"},
+           "1937-08-21", "1941-04-13", (100.0, 40.0), 2.8),
+    Period("khasan", {"en": "Lake Khasan 1938", "zh": "张鼓峰 1938", "ja": "張鼓峰 1938"},
+           "1938-07-29", "1938-08-11", (130.6, 42.5), 6.5),
+    Period("khalkhin-gol", {"en": "Khalkhin Gol 1939", "zh": "诺门罕 1939",
+           "ja": "ノモンハン 1939"}, "1939-05-11", "1939-09-16", (118.5, 47.6), 6.0),
+)  # fmt: skip
+
+#: Play speeds: how far one step of the animation goes.
+SPEEDS = MappingProxyType({"day": 1, "week": 7, "month": "month"})
+DEFAULT_SPEED = "week"
+#: Milliseconds between animation steps while playing.
+PLAY_INTERVAL_MS = 250
+#: The atlas span, used when there is no data to take it from.
+DEFAULT_SPAN = ("1917-01-01", "1945-12-31")
+#: The first view: the Russian Far East, Manchuria and Mongolia.
+DEFAULT_VIEW = MappingProxyType({"lon": 124.0, "lat": 46.0, "zoom": 3.0})

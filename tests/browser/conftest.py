@@ -1,0 +1,114 @@
+"""Headless Chromium (Debian's) against the app served from a thread on a free port.
+
+Every request to another host is aborted and counted; console errors are collected.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+from urllib.parse import urlparse
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--no-first-run"]  # fmt: skip
+LOCAL = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve(app) -> tuple[str, object]:
+    """Serve a Dash app from a daemon thread; return its URL and the server to shut down."""
+    from werkzeug.serving import make_server
+
+    port = free_port()
+    server = make_server("127.0.0.1", port, app.server, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{port}", server
+
+
+@pytest.fixture(scope="session")
+def fixture_url():
+    """The app on the hand-made fixture layers."""
+    from app import create_app
+    from components.data import FIXTURE_DIR
+
+    url, server = serve(create_app(FIXTURE_DIR))
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not shutil.which(CHROMIUM) and not CHROMIUM.startswith("/"):
+        pytest.skip("no chromium")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+class Page:
+    """A Playwright page that blocks and counts outside requests and collects errors."""
+
+    def __init__(self, browser):
+        self.page = browser.new_page(viewport={"width": 1280, "height": 800})
+        self.outside: list[str] = []
+        self.errors: list[str] = []
+        self.page.route("**/*", self._route)
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda exc: self.errors.append(f"pageerror: {exc}"))
+
+    def _route(self, route):
+        host = urlparse(route.request.url).hostname or ""
+        if host in LOCAL or route.request.url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            self.outside.append(route.request.url)
+            route.abort()
+
+    def _console(self, msg):
+        if msg.type == "error" or "atlas" in msg.text:
+            self.errors.append(msg.text)
+
+    def open(self, url: str):
+        """Go to ``url`` and wait until the map has drawn and the date is shown."""
+        self.page.goto(url)
+        self.page.wait_for_function(
+            "() => window.FEA && FEA.mapOf(FEA.graph()) && FEA.mapOf(FEA.graph()).loaded()"
+            " && /^\\d{4}-\\d{2}-\\d{2}$/"
+            ".test(document.getElementById('current-date').textContent)",
+            timeout=30000,
+        )
+        self.settle()
+        return self
+
+    def settle(self, ms: int = 300):
+        """Let callbacks and the map finish (waits for the map's idle state)."""
+        self.page.wait_for_timeout(ms)
+        self.page.wait_for_function(
+            "() => !FEA.mapOf(FEA.graph()).isMoving() && FEA.mapOf(FEA.graph()).loaded()",
+            timeout=15000,
+        )
+
+    def date(self) -> str:
+        return self.page.text_content("#current-date")
+
+    def close(self):
+        self.page.close()
+
+
+@pytest.fixture
+def page(browser):
+    p = Page(browser)
+    yield p
+    p.close()

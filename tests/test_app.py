@@ -1,0 +1,25 @@
+"""The app factory: served locally, compressed, callbacks registered, WSGI server."""
+
+import app as app_module
+from components.data import FIXTURE_DIR
+
+
+def test_create_app_serves_the_page_with_everything_local():
+    app = app_module.create_app(FIXTURE_DIR)
+    client = app.server.test_client()
+    page = client.get("/").get_data(as_text=True)
+    assert "plotly.min.js" in page and "https://" not in page.split("_dash-config")[0]
+    layout = client.get("/_dash-layout", headers={"Accept-Encoding": "gzip"})
+    assert layout.status_code == 200 and layout.headers["Content-Encoding"] == "gzip"
+    assert len(app.callback_map) >= 5
+
+
+def test_static_files_are_compressed_and_closed():
+    client = app_module.create_app(FIXTURE_DIR).server.test_client()
+    response = client.get("/assets/atlas.js", headers={"Accept-Encoding": "gzip, zstd"})
+    assert response.status_code == 200 and response.headers["Content-Encoding"] in ("gzip", "zstd")
+    response.close()
+
+
+def test_module_exposes_a_wsgi_server():
+    assert callable(app_module.server.wsgi_app)
