@@ -142,7 +142,7 @@ def basemap_map_layout(lang: str = "en", detail: str = "lo", modern: bool = Fals
     Examples
     --------
     >>> basemap_map_layout()["bounds"]
-    {'west': 20.0, 'east': 150.0, 'south': -10.0, 'north': 74.0}
+    {'west': 20.0, 'east': 170.0, 'south': -10.0, 'north': 74.0}
     """
     return {
         "style": basemap_style(lang, detail, modern, base_url),

@@ -34,6 +34,7 @@ from components.timeline import (
     position_at,
     travel_fraction,
 )
+from geodata.basemap.extent import ATLAS_EXTENT
 
 #: Used when no offline basemap style is available: a plain sea-coloured background.
 FALLBACK_STYLE = {
@@ -57,6 +58,9 @@ def _prune(value):
     if isinstance(value, list):
         return [_prune(v) for v in value]
     return value
+
+
+_BOUNDS = dict(zip(("west", "south", "east", "north"), ATLAS_EXTENT.bbox, strict=True))
 
 
 def sanitize_style(style: dict) -> dict:
@@ -376,7 +380,9 @@ def build_map_figure(
     fig.update_layout(
         map={"style": sanitize_style(style or FALLBACK_STYLE),
              "center": {"lon": view["lon"], "lat": view["lat"]},
-             "zoom": view["zoom"], "layers": base_layers or []},
+             "zoom": view["zoom"], "layers": base_layers or [],
+             # keep the view on the basemap: beyond its extent there is no relief or coast
+             "bounds": _BOUNDS},
         margin={"l": 0, "r": 0, "t": 0, "b": 0}, showlegend=False, uirevision="atlas",
         hoverlabel={"font": {"family": LABEL_FONTS[lang]}, "align": "left"},
         meta={"day": day, "lang": lang},

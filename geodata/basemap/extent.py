@@ -1,7 +1,7 @@
 """The atlas extent as data, and clipping and simplifying geometries to it.
 
-The extent runs from Odessa, the Aegean and the Red Sea in the west to Sakhalin and the Kurils
-in the east, and from the Indian Ocean (south of Ceylon and Singapore) to Murmansk and the
+The extent runs from Odessa, the Aegean and the Red Sea in the west to Sakhalin, the Kurils and
+Kamchatka in the east, and from the Indian Ocean (south of Ceylon and Singapore) to Murmansk and the
 Kara Sea. Its edges are whole degrees, so they fall on pixel edges of the relief image
 (30 pixels per degree).
 
@@ -82,7 +82,7 @@ class Detail:
     min_river: float  # keep river reaches draining at least this much river (degrees)
 
 
-ATLAS_EXTENT = Extent(west=20.0, south=-10.0, east=150.0, north=74.0)
+ATLAS_EXTENT = Extent(west=20.0, south=-10.0, east=170.0, north=74.0)
 DETAILS = {
     "lo": Detail("lo", resolution="l", tolerance=0.02, min_area=0.004, min_river=6.0),
     "hi": Detail("hi", resolution="i", tolerance=0.01, min_area=0.0005, min_river=1.5),
@@ -112,8 +112,8 @@ def clip(geom: BaseGeometry, extent: Extent = ATLAS_EXTENT) -> BaseGeometry:
     >>> from shapely.geometry import LineString
     >>> clip(LineString([(10, 40), (30, 40)])).bounds
     (20.0, 40.0, 30.0, 40.0)
-    >>> clip(box(140, 70, 160, 80)).bounds
-    (140.0, 70.0, 150.0, 74.0)
+    >>> clip(box(160, 70, 180, 80)).bounds
+    (160.0, 70.0, 170.0, 74.0)
     """
     if not isinstance(geom, BaseGeometry):
         raise TypeError(f"geom should be a shapely geometry, got {type(geom).__name__}")

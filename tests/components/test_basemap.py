@@ -53,7 +53,7 @@ def test_style_layers_and_modern_reference():
     )
     assert basemap_style("en", modern=True)["layers"][-1]["metadata"]["label"] == "modern borders"
     relief = basemap_style("en")["sources"][LAYER_IDS["relief"]]
-    corners = [[20.0, 74.0], [150.0, 74.0], [150.0, -10.0], [20.0, -10.0]]
+    corners = [[20.0, 74.0], [170.0, 74.0], [170.0, -10.0], [20.0, -10.0]]
     assert relief["type"] == "image" and relief["coordinates"] == corners
 
 
