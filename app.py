@@ -16,6 +16,8 @@ import flask
 from components.callbacks import register
 from components.data import load_atlas
 from components.layout import build_layout
+from geodata.basemap.build import BROWSER_FILES
+from geodata.basemap.store import LAYERS_DIR as BASEMAP_DIR
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 #: What Flask-Compress compresses: its defaults plus GeoJSON (the basemap's layers).
@@ -73,6 +75,13 @@ def buffer_static_files(response):
     return response
 
 
+def serve_basemap(name: str):
+    """The built basemap files the browser loads (one copy, in ``geodata/layers/basemap``)."""
+    if name not in BROWSER_FILES:
+        flask.abort(404)
+    return flask.send_from_directory(BASEMAP_DIR, name, max_age=3600)
+
+
 def create_app(layers_dir: str | Path | None = None) -> dash.Dash:
     """Build the atlas app.
 
@@ -107,6 +116,7 @@ def create_app(layers_dir: str | Path | None = None) -> dash.Dash:
         index_string=INDEX,
     )
     app.server.after_request(buffer_static_files)  # runs before Flask-Compress's hook
+    app.server.add_url_rule("/basemap/<name>", "basemap", serve_basemap)
     app.layout = build_layout(atlas, style=style, base_layers=base_layers)
     register(app, atlas)
     return app

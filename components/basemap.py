@@ -7,11 +7,11 @@ Pure functions (plotly only, no Dash). The figure builder uses them like this::
 
 Contract
 --------
-``basemap_style(lang, detail="lo", modern=False, base_url="/assets/basemap") -> dict``
+``basemap_style(lang, detail="lo", modern=False, base_url="/basemap") -> dict``
     A MapLibre style (version 8) for ``layout.map.style``. It holds the sea (background),
     the shaded relief (an ``image`` source laid on its four corners), lakes, rivers, the
     coast and, with ``modern=True``, the modern borders (labelled "modern"). Its sources
-    are files under ``base_url`` (Dash serves ``assets/basemap/`` at ``/assets/basemap``);
+    are files under ``base_url`` (the app serves ``geodata/layers/basemap/`` at ``/basemap``);
     it names no other host, and no ``glyphs`` or ``sprite`` URL: MapLibre then draws text
     with the browser's own fonts. The style does not depend on the date, so moving the
     slider does not reload it. Its ``id`` changes with ``detail`` and ``modern`` only.
@@ -40,7 +40,7 @@ from geodata.basemap.store import borders_geojson_at, relief_meta
 __all__ = ["LAYER_IDS", "SOVEREIGN_COLOURS", "basemap_map_layout", "basemap_style",
            "border_traces", "borders_geojson_at"]  # fmt: skip
 
-BASE_URL = "/assets/basemap"
+BASE_URL = "/basemap"
 LAYER_IDS = {
     "sea": "fea-sea", "relief": "fea-relief", "lakes": "fea-lakes", "rivers": "fea-rivers",
     "coast": "fea-coast", "modern": "fea-modern-borders",
@@ -83,7 +83,7 @@ def basemap_style(lang: str = "en", detail: str = "lo", modern: bool = False,
     >>> "glyphs" in style or "sprite" in style
     False
     >>> style["sources"]["fea-relief"]["url"]
-    '/assets/basemap/relief.jpg'
+    '/basemap/relief.jpg'
     """
     _check_lang(lang)
     _check_detail(detail)

@@ -5,8 +5,8 @@ date, and changes the filter only when the slider crosses one of the dates liste
 scrubbing does not reload them. Colours come from :mod:`components.basemap`.
 
 >>> cfg = border_config()
->>> cfg is None or (cfg["url"], cfg["below"])
-('/assets/basemap/borders.geojson', 'fea-lakes')
+>>> cfg["url"], cfg["below"]
+('/basemap/borders.geojson', 'fea-lakes')
 """
 
 from __future__ import annotations
@@ -17,9 +17,10 @@ from pathlib import Path
 from components.i18n import LANGS, pick_name
 from components.registry import layer_spec
 from components.timeline import day_number
+from geodata.basemap.store import LAYERS_DIR as BASEMAP_DIR
 
-BORDERS_FILE = Path(__file__).resolve().parent.parent / "assets" / "basemap" / "borders.geojson"
-BORDERS_URL = "/assets/basemap/borders.geojson"
+BORDERS_FILE = BASEMAP_DIR / "borders.geojson"
+BORDERS_URL = "/basemap/borders.geojson"
 
 
 def _basemap_names() -> tuple[dict, str]:

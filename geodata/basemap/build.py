@@ -1,7 +1,7 @@
 """Build the offline basemap: GeoJSON layers, the period borders and the Mercator relief.
 
-``build_basemap()`` writes to ``geodata/layers/basemap/`` and copies what the browser loads
-to ``assets/basemap/`` (Dash serves ``/assets``). Building twice gives byte-identical files:
+``build_basemap()`` writes to ``geodata/layers/basemap/``; the app serves the files the browser
+loads (``BROWSER_FILES``) at ``/basemap/``. Building twice gives byte-identical files:
 features and coordinates come out in a fixed order, rounded to 3 decimals, and the JPEG
 encoder is deterministic. Run ``python -m geodata build`` or ``python -m geodata.basemap.build``.
 """
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
 from pathlib import Path
 
@@ -29,10 +28,9 @@ from geodata.basemap.store import LAYERS_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT_DIR = LAYERS_DIR
-ASSETS_DIR = ROOT / "assets" / "basemap"
 BORDER_TOLERANCE = 0.05  # degrees
 BORDER_MIN_AREA = 0.02  # square degrees: smaller islands are left out of the period borders
-# What the browser loads: copied to assets/basemap/.
+# What the browser loads: the app serves these (and only these) at /basemap/<name>.
 BROWSER_FILES = (
     "relief.jpg", "relief.json", "coast_lo.geojson", "coast_hi.geojson", "lakes_lo.geojson",
     "lakes_hi.geojson", "rivers_lo.geojson", "rivers_hi.geojson", "modern_borders_lo.geojson",
@@ -126,16 +124,13 @@ def border_layer(extent: Extent = ATLAS_EXTENT, resolution: str = "l") -> list[d
     return border_features(pieces)
 
 
-def build_basemap(out_dir=None, assets_dir=None, extent: Extent = ATLAS_EXTENT) -> list[Path]:
-    """Write every basemap file; return their paths (layers first, then the asset copies).
+def build_basemap(out_dir=None, extent: Extent = ATLAS_EXTENT) -> list[Path]:
+    """Write every basemap file; return their paths.
 
     Parameters
     ----------
     out_dir : path, optional
         Where the generated files go (default ``geodata/layers/basemap``).
-    assets_dir : path or False, optional
-        Where the files the browser loads are copied (default ``assets/basemap``); ``False``
-        skips the copy.
     extent : Extent
         The atlas extent.
     """
@@ -154,11 +149,6 @@ def build_basemap(out_dir=None, assets_dir=None, extent: Extent = ATLAS_EXTENT) 
     written.append(out / "relief.jpg")
     meta_text = json.dumps(meta, ensure_ascii=False, indent=1) + "\n"
     written.append(_write_text(out / "relief.json", meta_text))
-    if assets_dir is not False:
-        assets = Path(assets_dir) if assets_dir else ASSETS_DIR
-        assets.mkdir(parents=True, exist_ok=True)
-        for name in BROWSER_FILES:
-            written.append(Path(shutil.copyfile(out / name, assets / name)))
     return written
 
 
@@ -168,13 +158,11 @@ def _write_text(path: Path, text: str) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m geodata.basemap.build [--out DIR] [--assets DIR | --no-assets]``."""
+    """``python -m geodata.basemap.build [--out DIR]``."""
     p = argparse.ArgumentParser(prog="python -m geodata.basemap.build", description=__doc__)
     p.add_argument("--out", default=None, help=f"output folder (default: {OUT_DIR})")
-    p.add_argument("--assets", default=None, help=f"asset folder (default: {ASSETS_DIR})")
-    p.add_argument("--no-assets", action="store_true", help="do not copy to the asset folder")
     args = p.parse_args(argv)
-    for path in build_basemap(args.out, False if args.no_assets else args.assets):
+    for path in build_basemap(args.out):
         print(f"wrote {path}")
     return 0
 

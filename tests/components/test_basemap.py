@@ -14,9 +14,10 @@ from components.basemap import (
     border_traces,
     borders_geojson_at,
 )  # fmt: skip
+from geodata.basemap.build import BROWSER_FILES
+from geodata.basemap.store import LAYERS_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
-ASSETS = ROOT / "assets"
 
 
 def _strings(obj):
@@ -40,8 +41,9 @@ def test_style_names_no_other_host(lang, detail, modern):
     assert not [s for s in _strings(style) if "://" in s or s.startswith("//")]
     for source in style["sources"].values():
         url = source.get("url") or source.get("data")
-        assert url.startswith("/assets/basemap/")
-        assert (ASSETS / url.removeprefix("/assets/")).is_file(), url
+        assert url.startswith("/basemap/")
+        assert url.removeprefix("/basemap/") in BROWSER_FILES, url
+        assert (LAYERS_DIR / url.removeprefix("/basemap/")).is_file(), url
 
 
 def test_style_layers_and_modern_reference():
@@ -103,7 +105,7 @@ def test_first_page_stays_under_two_megabytes_gzip():
     style = basemap_style("en")
     urls = [s.get("url") or s.get("data") for s in style["sources"].values()]
     total = sum(
-        len(gzip.compress((ASSETS / u.removeprefix("/assets/")).read_bytes())) for u in urls
+        len(gzip.compress((LAYERS_DIR / u.removeprefix("/basemap/")).read_bytes())) for u in urls
     )
     worst = max(len(gzip.compress(json.dumps(borders_geojson_at(d)).encode()))
                 for d in ("1918-08-20", "1932-06-01", "1939-08-20", "1945-12-31"))  # fmt: skip

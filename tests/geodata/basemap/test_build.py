@@ -36,7 +36,6 @@ def test_modern_and_border_layers_match_the_committed_files():
     assert borders == (LAYERS_DIR / "borders.geojson").read_text(encoding="utf-8")
 
 
-def test_browser_files_are_copied_to_the_assets():
-    assets = LAYERS_DIR.parents[2] / "assets" / "basemap"
+def test_every_browser_file_is_built():
     for name in BROWSER_FILES:
-        assert (assets / name).read_bytes() == (LAYERS_DIR / name).read_bytes(), name
+        assert (LAYERS_DIR / name).is_file(), name
