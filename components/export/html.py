@@ -1,0 +1,152 @@
+"""The standalone page: the atlas in one HTML file that works from a USB stick.
+
+Everything is inside the file: plotly.js (from the installed plotly package), the app's
+``assets/atlas.js`` and ``assets/atlas.css``, the layers' figure with the offline basemap
+(GeoJSON inlined, the relief as a ``data:`` URI), the borders of every period, and the details
+panel of every feature in every language. Opened from ``file://`` with no network and no
+server it shows the map, the date slider with Play, the layer switches, the legend, the
+language switch and the details of a clicked feature. ``js/standalone.js`` stands in for
+Dash: it calls the same ``dash_clientside.atlas`` functions the app's callbacks call.
+
+>>> from components.data import FIXTURE_DIR, load_atlas
+>>> details = details_by_id(load_atlas(FIXTURE_DIR))
+>>> details["lake-khasan-battle"]["en"][:33]
+'<h3 class="details-title">Battle '
+"""
+
+from __future__ import annotations
+
+import html as _html
+import json
+from pathlib import Path
+
+from components.data import ROOT, Atlas
+from components.export import render
+from components.export.kaleido_batch import JS_DIR, PLOTLY_JS
+from components.i18n import LANG_LABELS, LANGS, STRINGS, text
+from components.map import build_map_figure
+from components.panels import details_panel, layer_options, legend
+from components.registry import DEFAULT_SPEED, LAYERS, PLAY_INTERVAL_MS, SPEEDS
+from components.timeline import iso_date
+
+ASSETS = ROOT / "assets"
+_VOID = {"br", "hr", "img", "input", "meta", "link"}
+
+
+def _css_name(key: str) -> str:
+    return "".join(f"-{c.lower()}" if c.isupper() else c for c in key)
+
+
+def component_html(node) -> str:
+    """A Dash html component tree (or text, or a list) as an HTML string.
+
+    Examples
+    --------
+    >>> from dash import html
+    >>> component_html(html.Div(["a < b", html.Span("x", className="c", style={"fontSize": 9})]))
+    '<div>a &lt; b<span class="c" style="font-size:9">x</span></div>'
+    """
+    if node is None:
+        return ""
+    if isinstance(node, (list, tuple)):
+        return "".join(component_html(n) for n in node)
+    if not hasattr(node, "to_plotly_json"):
+        return _html.escape(str(node), quote=False)
+    spec = node.to_plotly_json()
+    tag, props = spec["type"].lower(), dict(spec["props"])
+    children = props.pop("children", None)
+    attrs = []
+    for key, value in props.items():
+        if value is None or key in ("id", "n_clicks", "n_clicks_timestamp", "disable_n_clicks"):
+            continue
+        if key == "className":
+            key = "class"
+        if key == "style":
+            value = ";".join(f"{_css_name(k)}:{v}" for k, v in value.items())
+        attrs.append(f' {key}="{_html.escape(str(value))}"')
+    inner = "" if tag in _VOID else component_html(children)
+    return f"<{tag}{''.join(attrs)}>{inner}" + ("" if tag in _VOID else f"</{tag}>")
+
+
+def details_by_id(atlas: Atlas) -> dict[str, dict[str, str]]:
+    """The details panel of every feature and unit, per language, as HTML.
+
+    A unit's waypoints are listed as on the atlas' last day (all of them, latest first).
+    """
+    last = atlas.span[1]
+    return {fid: {lang: component_html(details_panel(atlas, fid, lang, last)) for lang in LANGS}
+            for fid in atlas.by_id}  # fmt: skip
+
+
+def page_data(atlas: Atlas, lang: str = "en", day: int | None = None) -> dict:
+    """Everything ``standalone.js`` needs, as one JSON-able dict."""
+    from components.layout import default_day
+
+    day = default_day(atlas) if day is None else day
+    view = render.export_view(day)
+    figure = build_map_figure(atlas, view, lang, day, style=render.offline_style(lang, "lo"))
+    figure.update_layout(uirevision="atlas")
+    words = {k: STRINGS[k] for k in ("title", "subtitle", "layers", "legend", "details",
+                                     "details_hint", "speed", "play", "pause")}  # fmt: skip
+    words.update({s: STRINGS[s] for s in SPEEDS})
+    return {
+        "figure": json.loads(figure.to_json()),
+        "cfg": render.page_config(),
+        "day": day, "min": atlas.span[0], "max": atlas.span[1], "lang": lang,
+        "speeds": list(SPEEDS), "speed": DEFAULT_SPEED, "interval": PLAY_INTERVAL_MS,
+        "langs": {code: LANG_LABELS[code] for code in LANGS},
+        "layers": {code: layer_options(code) for code in LANGS},
+        "visible": [s.id for s in LAYERS if s.default_visible],
+        "legend": {code: component_html(legend(atlas, code)) for code in LANGS},
+        "details": details_by_id(atlas),
+        "hint": {code: component_html(details_panel(atlas, None, code, day)) for code in LANGS},
+        "words": words,
+        "attribution": {code: render.attribution_text(code) for code in LANGS},
+    }  # fmt: skip
+
+
+def _script(source: str) -> str:
+    # a script's text ends at the first "</script": keep the data from closing it early
+    return "<script>" + source.replace("</script", "<\\/script") + "</script>"
+
+
+def standalone_html(atlas: Atlas, lang: str = "en", day: int | None = None) -> str:
+    """The standalone page as one string (about 10 MB: plotly.js, basemap, borders).
+
+    Examples
+    --------
+    >>> from components.data import FIXTURE_DIR, load_atlas
+    >>> page = standalone_html(load_atlas(FIXTURE_DIR), "ja")
+    >>> data = page.split("window.FEA_DATA")[1]  # plotly.js names hosts it never fetches here
+    >>> page.startswith("<!DOCTYPE html>"), 'lang="ja"' in page, "http" in data
+    (True, True, False)
+    """
+    render.check_lang(lang)
+    data = json.dumps(page_data(atlas, lang, day), ensure_ascii=False, separators=(",", ":"))
+    css = "\n".join(
+        p.read_text(encoding="utf-8") for p in (ASSETS / "atlas.css", JS_DIR / "standalone.css")
+    )
+    title = _html.escape(text("title", lang))
+    scripts = [(JS_DIR / "file_worker_fix.js").read_text(encoding="utf-8"),
+               PLOTLY_JS.read_text(encoding="utf-8"),
+               (ASSETS / "atlas.js").read_text(encoding="utf-8")]  # fmt: skip
+    body = (JS_DIR / "standalone.html").read_text(encoding="utf-8")
+    return "\n".join([
+        "<!DOCTYPE html>", f'<html lang="{lang}">', "<head>", '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{title}</title>", f"<style>{css}</style>",
+        *(_script(s) for s in scripts), "</head>", "<body>", body,
+        _script(f"window.FEA_DATA = {data};"),
+        _script((JS_DIR / "standalone.js").read_text(encoding="utf-8")),
+        "</body>", "</html>",
+    ])  # fmt: skip
+
+
+def write_standalone(atlas: Atlas, path: Path | str, lang: str = "en", day: int | None = None):
+    """Write :func:`standalone_html` to ``path`` (UTF-8)."""
+    Path(path).write_text(standalone_html(atlas, lang, day), encoding="utf-8")
+    return Path(path)
+
+
+__all__ = ["component_html", "details_by_id", "iso_date", "page_data", "standalone_html",
+           "write_standalone"]  # fmt: skip

@@ -1,0 +1,100 @@
+"""The standalone page: loads from file:// with no outside request, scrubs, switches language."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+from components.data import FIXTURE_DIR, load_atlas
+from components.export.html import component_html, details_by_id, standalone_html
+
+from .conftest import CHROMIUM, run_export
+
+ARGS = [
+    "--no-sandbox",
+    "--use-angle=swiftshader",
+    "--enable-unsafe-swiftshader",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+READY = (
+    "() => window.FEA && FEA.mapOf(FEA.graph()) && FEA.mapOf(FEA.graph()).loaded()"
+    " && /^\\d{4}-\\d{2}-\\d{2}$/"
+    ".test(document.getElementById('current-date').textContent)"
+)
+
+
+def test_page_holds_everything_and_names_no_host():
+    page = standalone_html(load_atlas(FIXTURE_DIR), "zh")
+    head = page.split("<body>")[0]
+    assert '<html lang="zh">' in page and "Plotly" in head and "FEA_DATA" in page
+    for scheme in ("http://", "https://"):
+        # plotly.js names hosts in strings it never fetches here; nothing we add does
+        assert scheme not in page.split("window.FEA_DATA")[1]
+
+
+def test_details_are_rendered_for_every_feature_and_language():
+    atlas = load_atlas(FIXTURE_DIR)
+    details = details_by_id(atlas)
+    assert set(details) == set(atlas.by_id)
+    assert all(set(v) == {"en", "zh", "ja"} for v in details.values())
+    assert '<blockquote class="quote">' in details["lake-khasan-battle"]["en"]
+
+
+def test_component_html_escapes_text_and_attributes():
+    from dash import html
+
+    out = component_html(html.P('say "<hi>"', title='a"b'))
+    assert out == '<p title="a&quot;b">say "&lt;hi&gt;"</p>'
+
+
+@pytest.fixture(scope="module")
+def page_file(tmp_path_factory, needs_chromium):
+    out = tmp_path_factory.mktemp("html") / "atlas.html"
+    done = run_export("--html", str(out), "--date", "1939-08-20")
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+@pytest.mark.browser
+def test_html_loads_offline_and_scrubs(page_file):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    outside, errors = [], []
+
+    def route(r):
+        url = r.request.url
+        host = urlparse(url).hostname or ""
+        if url.startswith(("file:", "data:", "blob:")) or host in ("127.0.0.1", "localhost"):
+            r.continue_()
+        else:
+            outside.append(url)
+            r.abort()
+
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            page.route("**/*", route)
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda exc: errors.append(str(exc)))
+            page.goto(page_file.as_uri())
+            page.wait_for_function(READY, timeout=60000)
+            assert page.text_content("#current-date") == "1939-08-20"
+            assert page.is_visible("#map canvas")
+            page.fill("#slider", "6800")  # 1918-08-15
+            page.dispatch_event("#slider", "input")
+            page.wait_for_function("document.getElementById('current-date').textContent"
+                                   " === '1918-08-15'")  # fmt: skip
+            page.click("#lang input[value=ja]")
+            page.wait_for_function("document.getElementById('title').textContent"
+                                   " === '極東アトラス'")  # fmt: skip
+            page.click("#play")
+            page.wait_for_function("document.getElementById('current-date').textContent"
+                                   " > '1918-09-01'", timeout=15000)  # fmt: skip
+            page.click("#play")
+        finally:
+            browser.close()
+    assert outside == [], outside
+    assert errors == [], errors

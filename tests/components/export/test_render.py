@@ -1,0 +1,65 @@
+"""The export figure: title, legend and attribution in the figure; offline basemap."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from components.data import FIXTURE_DIR, load_atlas
+from components.export import render
+from components.timeline import day_number
+
+
+@pytest.fixture(scope="module")
+def atlas():
+    return load_atlas(FIXTURE_DIR)
+
+
+def test_figure_has_size_title_legend_and_attribution(atlas):
+    fig = render.export_figure(atlas, day_number("1918-09-01"), "en", 640, 360, style=False)
+    assert (fig.layout.width, fig.layout.height) == (640, 360)
+    notes = {a.name: a.text for a in fig.layout.annotations}
+    assert "1918-09-01" in notes["title"] and "Intervention 1918-22" in notes["title"]
+    assert "United States" in notes["legend"] and "Japan" in notes["legend"]
+    assert "GSHHG" in notes["attribution"]
+
+
+def test_legend_lists_only_what_is_shown(atlas):
+    out = render.legend_text(atlas, "ja", [day_number("1918-09-01")], ["events"])
+    assert "出来事" in out and "アメリカ" not in out
+
+
+def test_texts_follow_the_language(atlas):
+    fig = render.export_figure(atlas, day_number("1938-08-01"), "zh", 640, 360, style=False)
+    notes = {a.name: a for a in fig.layout.annotations}
+    assert notes["title"].text.startswith("<b>远东地图集</b>")
+    assert "CJK SC" in notes["legend"].font.family
+
+
+def test_offline_style_fetches_nothing():
+    text = json.dumps(render.offline_style("en", "lo"))
+    assert "http" not in text and '"/basemap' not in text
+    assert "data:image/jpeg;base64," in text
+
+
+def test_page_config_inlines_the_borders():
+    cfg = render.page_config()
+    assert cfg["borders"]["url"]["type"] == "FeatureCollection"
+    assert cfg["borders"]["changes"] == sorted(cfg["borders"]["changes"])
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ("1946-01-01", "--date 1946-01-01 is outside the atlas (1917-01-01..1945-12-31)"),
+    ("1939-13-01", "--date 1939-13-01: expected a real calendar date, got '1939-13-01'"),
+    ("tomorrow", "--date tomorrow: expected a date as YYYY-MM-DD, got 'tomorrow'"),
+])  # fmt: skip
+def test_check_day_names_the_option_and_value(value, message):
+    with pytest.raises(ValueError) as exc:
+        render.check_day(value)
+    assert str(exc.value) == message
+
+
+def test_unknown_language_is_named():
+    with pytest.raises(ValueError, match="unknown language 'ru'; known: en, zh, ja"):
+        render.check_lang("ru")
