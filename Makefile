@@ -56,6 +56,8 @@ build: $(STAMP)
 
 bench: setup
 	$(BIN)/python benchmarks/geocode.py
+	$(BIN)/python benchmarks/scrub.py
+	$(BIN)/python benchmarks/export.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
