@@ -8,13 +8,17 @@ state in the browser). :func:`create_app` builds a fresh app, for tests and othe
 from __future__ import annotations
 
 import argparse
+import functools
+import sys
 from pathlib import Path
 
 import dash
 import flask
 
+from components.animation_render import frame_renderer
 from components.callbacks import register
 from components.data import load_atlas
+from components.jobs import celery_app_of, make_manager
 from components.layout import build_layout
 from geodata.basemap.build import BROWSER_FILES
 from geodata.basemap.store import LAYERS_DIR as BASEMAP_DIR
@@ -82,13 +86,16 @@ def serve_basemap(name: str):
     return flask.send_from_directory(BASEMAP_DIR, name, max_age=3600)
 
 
-def create_app(layers_dir: str | Path | None = None) -> dash.Dash:
+def create_app(layers_dir: str | Path | None = None, manager=None) -> dash.Dash:
     """Build the atlas app.
 
     Parameters
     ----------
     layers_dir : str or Path, optional
         Where the GeoJSON layers are (default ``$FEA_LAYERS_DIR`` or ``geodata/layers``).
+    manager : optional
+        Dash's background callback manager for the animation export (default
+        :func:`components.jobs.make_manager`: DiskCache, or Celery when configured).
 
     Returns
     -------
@@ -103,6 +110,7 @@ def create_app(layers_dir: str | Path | None = None) -> dash.Dash:
     """
     atlas = load_atlas(layers_dir)
     style, base_layers = basemap()
+    manager = manager if manager is not None else make_manager()
     server = flask.Flask(__name__)
     server.config["COMPRESS_MIMETYPES"] = COMPRESSED
     app = dash.Dash(
@@ -114,26 +122,53 @@ def create_app(layers_dir: str | Path | None = None) -> dash.Dash:
         compress=True,
         update_title=None,
         index_string=INDEX,
+        background_callback_manager=manager,
     )
     app.server.after_request(buffer_static_files)  # runs before Flask-Compress's hook
     app.server.add_url_rule("/basemap/<name>", "basemap", serve_basemap)
     app.layout = build_layout(atlas, style=style, base_layers=base_layers)
-    register(app, atlas)
+    register(app, atlas, manager, frame_renderer(atlas))
     return app
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Command line: serve the atlas."""
-    parser = argparse.ArgumentParser(description="Serve the Far East Atlas.")
+def main(argv: list[str] | None = None) -> int:
+    """Command line: ``python app.py [--host H] [--port N]`` serves the atlas;
+    ``python app.py export ...`` writes a PNG, a GIF, frames or a standalone page
+    (:mod:`components.export.cli`). Returns the exit status."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["export"]:
+        from components.export.cli import main as export_main  # only the exporter's imports
+
+        return export_main(argv[1:])
+    parser = argparse.ArgumentParser(
+        description="Serve the Far East Atlas (or: app.py export --help)."
+    )
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8050)
     parser.add_argument("--layers", default=None, help="folder of the GeoJSON layers")
     parser.add_argument("--debug", action="store_true")
     args = parser.parse_args(argv)
-    create_app(args.layers).run(host=args.host, port=args.port, debug=args.debug)
+    app = _default()[0] if args.layers is None else create_app(args.layers)
+    app.run(host=args.host, port=args.port, debug=args.debug)
+    return 0
 
 
-server = create_app().server
+@functools.cache
+def _default() -> tuple[dash.Dash, object]:
+    manager = make_manager()
+    return create_app(manager=manager), celery_app_of(manager)
+
+
+def __getattr__(name: str):
+    """``server`` (WSGI, for ``gunicorn app:server``) and ``celery_app`` (Celery's app when
+    ``FEA_CELERY_BROKER`` is set, for ``celery -A app:celery_app worker``; else None), built
+    on first use so that importing this module, or exporting, does not build a server."""
+    if name == "server":
+        return _default()[0].server
+    if name == "celery_app":
+        return _default()[1]
+    raise AttributeError(f"module 'app' has no attribute {name!r}")
+
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from dash import ALL, ClientsideFunction, Input, Output, State, ctx, no_update
 
+from components.animation import animation_request
 from components.data import Atlas
 from components.guide import moment_panel, moments
 from components.i18n import text
 from components.ids import Id
+from components.jobs import JobBoard, animation_outputs, frames_zip_download, store_of
 from components.panels import details_panel, layer_options, legend
 from components.registry import PERIODS, SPEEDS
 from components.urlstate import parse_query
@@ -46,6 +48,15 @@ def register_clientside(app) -> None:
     )
     app.clientside_callback(_client("layers"), Input(Id.LAYERS, "value"))
     app.clientside_callback(_client("language"), Input(Id.LANG, "value"))
+    app.clientside_callback(
+        ClientsideFunction(namespace="snapshot", function_name="png"),
+        Output(Id.SNAPSHOT_STATUS, "children"),
+        Input(Id.SNAPSHOT_BUTTON, "n_clicks"),
+        State(Id.SNAPSHOT_SCALE, "value"),
+        State(Id.LANG, "value"),
+        State(Id.SNAPSHOT_CONFIG, "data"),
+        prevent_initial_call=True,
+    )
 
 
 def next_index(index: int, moved: int, count: int) -> int:
@@ -63,9 +74,101 @@ def next_index(index: int, moved: int, count: int) -> int:
     return (index + moved) % count
 
 
-def register(app, atlas: Atlas) -> None:
-    """Register every callback of the page on ``app`` for the data in ``atlas``."""
+def register_animation(app, atlas: Atlas, manager, render) -> None:
+    """The animation export: request (validated), background job (with progress), resume.
+
+    The job id lives in a ``localStorage`` store (``anim-job``): a reloaded page sends it
+    again and the new background job follows the one already running (:mod:`components.jobs`).
+
+    Dash registers background functions in every manager of the process under a hash of
+    their source and outputs: with several apps in one process, the last one registered runs
+    (its ``manager`` and ``render``). One app per process (gunicorn, Celery) is unaffected.
+    """
+    app.clientside_callback(
+        ClientsideFunction(namespace="snapshot", function_name="request"),
+        Output(Id.ANIM_REQUEST, "data"),
+        Input(Id.ANIM_BUTTON, "n_clicks"),
+        State(Id.LANG, "value"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction(namespace="snapshot", function_name="resume"),
+        Output(Id.ANIM_RUN, "data"),
+        Input(Id.ANIM_JOB, "data"),
+    )
+    app.clientside_callback(
+        ClientsideFunction(namespace="snapshot", function_name="follow"),
+        Output(Id.ANIM_START, "value"),
+        Output(Id.ANIM_END, "value"),
+        Input(Id.TIMELINE, "data"),
+        State(Id.ANIM_START, "value"),
+        State(Id.ANIM_END, "value"),
+    )
+    app.clientside_callback(
+        ClientsideFunction(namespace="snapshot", function_name="cancel"),
+        Output(Id.ANIM_JOB, "data", allow_duplicate=True),
+        Input(Id.ANIM_CANCEL, "n_clicks"),
+        prevent_initial_call=True,
+    )
+
+    @app.callback(
+        Output(Id.ANIM_JOB, "data"),
+        Output(Id.ANIM_STATUS, "children"),
+        Input(Id.ANIM_REQUEST, "data"),
+        State(Id.ANIM_START, "value"),
+        State(Id.ANIM_END, "value"),
+        State(Id.ANIM_STEP, "value"),
+        State(Id.ANIM_ZIP, "value"),
+        prevent_initial_call=True,
+    )
+    def request_animation(request, start, end, step, frames_zip):
+        job, message = animation_request(atlas.span, request, start, end, step, frames_zip)
+        return job or no_update, message
+
+    @app.callback(
+        Output(Id.ANIM_DOWNLOAD, "data"),
+        Output(Id.ANIM_DONE, "data"),
+        Output(Id.ANIM_JOB, "data", allow_duplicate=True),
+        Output(Id.ANIM_STATUS, "children", allow_duplicate=True),
+        Output(Id.ANIM_ZIP_BUTTON, "hidden"),
+        Input(Id.ANIM_RUN, "data"),
+        background=True,
+        manager=manager,
+        progress=[Output(Id.ANIM_PROGRESS, "value"), Output(Id.ANIM_PROGRESS, "max"),
+                  Output(Id.ANIM_PROGRESS_TEXT, "children")],
+        progress_default=["0", "1", ""],
+        running=[(Output(Id.ANIM_BUTTON, "disabled"), True, False),
+                 (Output(Id.ANIM_ZIP_BUTTON, "disabled"), True, False),
+                 (Output(Id.ANIM_CANCEL, "hidden"), False, True),
+                 (Output(Id.ANIM_PROGRESS, "hidden"), False, True)],
+        cancel=[Input(Id.ANIM_CANCEL, "n_clicks")],
+        prevent_initial_call=True,
+    )  # fmt: skip
+    def run_animation(set_progress, job):
+        gif, done, cleared, message = animation_outputs(job, JobBoard(store_of(manager)), render,
+                                                        set_progress)  # fmt: skip
+        return gif, done, cleared, message, not done
+
+    @app.callback(
+        Output(Id.ANIM_ZIP_DOWNLOAD, "data"),
+        Output(Id.ANIM_STATUS, "children", allow_duplicate=True),
+        Input(Id.ANIM_ZIP_BUTTON, "n_clicks"),
+        State(Id.ANIM_DONE, "data"),
+        prevent_initial_call=True,
+    )
+    def frames_download(_clicks, done):
+        return frames_zip_download(done, JobBoard(store_of(manager)))
+
+
+def register(app, atlas: Atlas, manager=None, render=None) -> None:
+    """Register every callback of the page on ``app`` for the data in ``atlas``.
+
+    ``manager`` (a Dash background callback manager) and ``render`` (see
+    :func:`components.jobs.run_job`) enable the animation export.
+    """
     register_clientside(app)
+    if manager is not None:
+        register_animation(app, atlas, manager, render)
     guide = moments(atlas)
 
     @app.callback(
@@ -104,6 +207,26 @@ def register(app, atlas: Atlas) -> None:
                 text("layers", lang), legend(atlas, lang), text("legend", lang),
                 [{"label": text(s, lang), "value": s} for s in SPEEDS], text("speed", lang),
                 text("guide", lang), [p.labels[lang] for p in PERIODS])  # fmt: skip
+
+    @app.callback(
+        Output(Id.EXPORT_HEADING, "children"),
+        Output(Id.SNAPSHOT_BUTTON, "children"),
+        Output(Id.ANIM_SUMMARY, "children"),
+        Output(Id.ANIM_START_LABEL, "children"),
+        Output(Id.ANIM_END_LABEL, "children"),
+        Output(Id.ANIM_STEP_LABEL, "children"),
+        Output(Id.ANIM_ZIP, "options"),
+        Output(Id.ANIM_BUTTON, "children"),
+        Output(Id.ANIM_CANCEL, "children"),
+        Output(Id.ANIM_ZIP_BUTTON, "children"),
+        Input(Id.LANG, "value"),
+        prevent_initial_call=True,
+    )
+    def export_chrome(lang):
+        keys = ("export", "export_png", "animation", "anim_start", "anim_end", "anim_step")
+        return (*[text(k, lang) for k in keys], [{"label": text("anim_zip", lang), "value": "zip"}],
+                text("anim_make", lang), text("anim_cancel", lang),
+                text("anim_zip_get", lang))  # fmt: skip
 
     @app.callback(
         Output(Id.DETAILS, "children"),

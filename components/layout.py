@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dash import dcc, html
 
+from components.animation import STEP_CHOICES
 from components.borders import border_config
 from components.data import Atlas
 from components.guide import moment_panel, moments
@@ -24,6 +25,7 @@ from components.registry import (
     PLAY_INTERVAL_MS,
     SPEEDS,
 )
+from components.snapshot import DEFAULT_SCALE, SCALES, snapshot_config
 from components.timeline import civil, day_number, iso_date, timeline_state
 
 #: The day the page opens on when the URL names none: the landings of August 1918.
@@ -113,6 +115,70 @@ def _timeline_bar(atlas: Atlas, day: int, lang: str) -> html.Div:
     ], className="timeline-bar")  # fmt: skip
 
 
+#: The animation form's default span from the map's date (``FOLLOW_DAYS`` in export.js).
+ANIMATION_DAYS = 28
+
+
+def export_panel(atlas: Atlas, lang: str, day: int) -> html.Section:
+    """The export panel: PNG of the view with its scale, and the animation form.
+
+    Examples
+    --------
+    >>> from components.data import FIXTURE_DIR, load_atlas
+    >>> panel = export_panel(load_atlas(FIXTURE_DIR), "en", day_number("1938-07-29"))
+    >>> form = panel.children[3].children[1]
+    >>> str(panel.children[1].children[0].id), form.children[0].children[1].value
+    ('export-png', '1938-07-29')
+    """
+    end = min(day + ANIMATION_DAYS, atlas.span[1])
+
+    def field(label_id, key, input_id, value, **extra):
+        return html.Div([html.Label(text(key, lang), id=label_id, htmlFor=input_id),
+                         dcc.Input(id=input_id, value=value, type="text", debounce=False,
+                                   size="11", **extra)], className="anim-field")  # fmt: skip
+
+    return html.Section([
+        html.H2(text("export", lang), id=Id.EXPORT_HEADING),
+        html.Div([
+            html.Button(text("export_png", lang), id=Id.SNAPSHOT_BUTTON, n_clicks=0),
+            dcc.RadioItems([{"label": f"{s}×", "value": s} for s in SCALES], DEFAULT_SCALE,
+                           id=Id.SNAPSHOT_SCALE, inline=True, className="export-scale"),
+        ], className="export-row"),
+        html.Output(id=Id.SNAPSHOT_STATUS, className="export-status", **{"aria-live": "polite"}),
+        html.Details([
+            html.Summary(text("animation", lang), id=Id.ANIM_SUMMARY),
+            html.Div([
+                field(Id.ANIM_START_LABEL, "anim_start", Id.ANIM_START, iso_date(day)),
+                field(Id.ANIM_END_LABEL, "anim_end", Id.ANIM_END, iso_date(end)),
+                field(Id.ANIM_STEP_LABEL, "anim_step", Id.ANIM_STEP, DEFAULT_SPEED,
+                      list=Id.ANIM_STEP_CHOICES, placeholder=text("anim_step_hint", lang)),
+                html.Datalist([html.Option(value=c) for c in (*STEP_CHOICES, "3d", "10d")],
+                              id=Id.ANIM_STEP_CHOICES),
+            ], className="anim-form"),
+            dcc.Checklist([{"label": text("anim_zip", lang), "value": "zip"}], [], id=Id.ANIM_ZIP,
+                          className="anim-zip"),
+            html.Div([
+                html.Button(text("anim_make", lang), id=Id.ANIM_BUTTON, n_clicks=0),
+                html.Button(text("anim_cancel", lang), id=Id.ANIM_CANCEL, n_clicks=0,
+                            hidden=True),
+                html.Progress(id=Id.ANIM_PROGRESS, value="0", max="1", hidden=True),
+                html.Span(id=Id.ANIM_PROGRESS_TEXT, className="anim-progress-text"),
+            ], className="export-row"),
+            html.Output(id=Id.ANIM_STATUS, className="export-status",
+                        **{"aria-live": "polite"}),
+            html.Button(text("anim_zip_get", lang), id=Id.ANIM_ZIP_BUTTON, n_clicks=0,
+                        hidden=True),
+        ], className="anim", open=True),
+        dcc.Store(id=Id.SNAPSHOT_CONFIG, data=snapshot_config(atlas)),
+        dcc.Store(id=Id.ANIM_REQUEST),
+        dcc.Store(id=Id.ANIM_JOB, storage_type="local"),
+        dcc.Store(id=Id.ANIM_RUN),
+        dcc.Store(id=Id.ANIM_DONE),
+        dcc.Download(id=Id.ANIM_DOWNLOAD),
+        dcc.Download(id=Id.ANIM_ZIP_DOWNLOAD),
+    ], className="panel export")  # fmt: skip
+
+
 def _sidebar(atlas: Atlas, lang: str, day: int) -> html.Aside:
     guide = moments(atlas)
     return html.Aside([
@@ -123,6 +189,7 @@ def _sidebar(atlas: Atlas, lang: str, day: int) -> html.Aside:
             html.H2(text("legend", lang), id=Id.LEGEND_HEADING),
             html.Div(legend(atlas, lang), id=Id.LEGEND, className="legend"),
         ], className="panel"),
+        export_panel(atlas, lang, day),
         html.Section([
             html.Div([
                 html.H2(text("guide", lang), id=Id.GUIDE),

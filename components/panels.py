@@ -12,7 +12,8 @@ from dash import html
 
 from components.data import Atlas
 from components.i18n import LANG_LABELS, LANGS, NAME_LANG_LABELS, pick_name, text
-from components.registry import LAYERS, MODES, NATIONS, OTHER_NATION, layer_spec
+from components.registry import LAYERS, MODES, NATIONS, OTHER_NATION
+from components.snapshot import legend_entries
 from components.timeline import day_number
 
 
@@ -36,6 +37,8 @@ def _swatch(color: str, shape: str = "dot") -> html.Span:
 def legend(atlas: Atlas, lang: str) -> list:
     """Legend rows: nations of the units on the map, route modes, events and shipments.
 
+    Drawn from :func:`components.snapshot.legend_entries`, as the exported PNG's legend is.
+
     Examples
     --------
     >>> from components.data import FIXTURE_DIR, load_atlas
@@ -43,18 +46,11 @@ def legend(atlas: Atlas, lang: str) -> list:
     >>> [r.children[1] for r in rows][:3]
     ['United States', 'Japan', 'air']
     """
-    nations = list(dict.fromkeys(u["nation"] for u in atlas.units))
     rows = []
-    for code in nations:
-        color, names = NATIONS.get(code, OTHER_NATION)
-        rows.append(html.Div([_swatch(color), pick_name(names, lang)], className="legend-row",
-                             **{"data-nation": code}))  # fmt: skip
-    for mode, (color, _width) in MODES.items():
-        rows.append(html.Div([_swatch(color, "line"), text(mode, lang)], className="legend-row"))
-    for layer_id in ("events", "shipments"):
-        spec = layer_spec(layer_id)
-        rows.append(html.Div([_swatch(spec.style["color"]), spec.labels.get(lang)],
-                             className="legend-row"))  # fmt: skip
+    for entry in legend_entries(atlas):
+        extra = {"data-nation": entry["nation"]} if "nation" in entry else {}
+        rows.append(html.Div([_swatch(entry["color"], entry["shape"]), entry["labels"][lang]],
+                             className="legend-row", **extra))  # fmt: skip
     return rows
 
 

@@ -23,3 +23,16 @@ def test_static_files_are_compressed_and_closed():
 
 def test_module_exposes_a_wsgi_server():
     assert callable(app_module.server.wsgi_app)
+
+
+def test_background_jobs_use_diskcache_unless_celery_is_configured(tmp_path):
+    import os
+
+    from components.jobs import make_manager
+
+    manager = make_manager({"FEA_CACHE_DIR": str(tmp_path)})
+    app = app_module.create_app(FIXTURE_DIR, manager=manager)
+    background = [cb for cb in app.callback_map.values() if cb.get("background")]
+    assert len(background) == 1 and background[0]["background"]["manager"] is manager
+    if not os.environ.get("FEA_CELERY_BROKER"):
+        assert app_module.celery_app is None

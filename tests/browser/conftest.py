@@ -5,17 +5,12 @@ Every request to another host is aborted and counted; console errors are collect
 
 from __future__ import annotations
 
-import shutil
 import socket
 import threading
 from urllib.parse import urlparse
 
 import pytest
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run"]  # fmt: skip
 LOCAL = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 
@@ -44,17 +39,6 @@ def fixture_url():
     url, server = serve(create_app(FIXTURE_DIR))
     yield url
     server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not shutil.which(CHROMIUM) and not CHROMIUM.startswith("/"):
-        pytest.skip("no chromium")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 class Page:

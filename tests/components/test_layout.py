@@ -55,3 +55,18 @@ def test_the_timeline_state_and_client_config():
 def test_an_empty_atlas_still_builds_a_page_with_a_notice(tmp_path):
     ids = by_id(build_layout(load_atlas(tmp_path)))
     assert ids["notice"].hidden is False
+
+
+def test_the_export_panel_keeps_the_job_id_in_local_storage():
+    from components.layout import export_panel
+    from components.timeline import day_number
+
+    ids = by_id(export_panel(ATLAS, "ja", day_number("1938-07-29")))
+    assert isinstance(ids[Id.SNAPSHOT_BUTTON], html.Button)
+    assert ids[Id.SNAPSHOT_SCALE].value == 2
+    assert [o["value"] for o in ids[Id.SNAPSHOT_SCALE].options] == [1, 2, 4]
+    assert ids[Id.ANIM_JOB].storage_type == "local"
+    assert ids[Id.ANIM_START].value == "1938-07-29" and ids[Id.ANIM_END].value == "1938-08-26"
+    assert isinstance(ids[Id.ANIM_DOWNLOAD], dcc.Download)
+    assert ids[Id.ANIM_BUTTON].children == "GIF を作成"
+    assert set(ids[Id.SNAPSHOT_CONFIG].data) >= {"legend", "words", "attribution", "layout"}

@@ -23,8 +23,8 @@ def blocked_env() -> dict:
 
 
 def run_export(*args: str, timeout: float = 240) -> subprocess.CompletedProcess:
-    """``python -m components.export ARGS`` from the repository, network blocked."""
-    command = [sys.executable, "-m", "components.export", *args]
+    """``python app.py export ARGS`` (the command teachers use), network blocked."""
+    command = [sys.executable, "app.py", "export", *args]
     return subprocess.run(command, cwd=ROOT, env=blocked_env(), capture_output=True, text=True,
                           timeout=timeout)  # fmt: skip
 

@@ -9,16 +9,8 @@ import pytest
 from components.data import FIXTURE_DIR, load_atlas
 from components.export.html import component_html, details_by_id, standalone_html
 
-from .conftest import CHROMIUM, run_export
+from .conftest import run_export
 
-ARGS = [
-    "--no-sandbox",
-    "--use-angle=swiftshader",
-    "--enable-unsafe-swiftshader",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 READY = (
     "() => window.FEA && FEA.mapOf(FEA.graph()) && FEA.mapOf(FEA.graph()).loaded()"
     " && /^\\d{4}-\\d{2}-\\d{2}$/"
@@ -59,8 +51,7 @@ def page_file(tmp_path_factory, needs_chromium):
 
 
 @pytest.mark.browser
-def test_html_loads_offline_and_scrubs(page_file):
-    sync_api = pytest.importorskip("playwright.sync_api")
+def test_html_loads_offline_and_scrubs(page_file, browser):
     outside, errors = [], []
 
     def route(r):
@@ -72,29 +63,27 @@ def test_html_loads_offline_and_scrubs(page_file):
             outside.append(url)
             r.abort()
 
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 800})
-            page.route("**/*", route)
-            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            page.on("pageerror", lambda exc: errors.append(str(exc)))
-            page.goto(page_file.as_uri())
-            page.wait_for_function(READY, timeout=60000)
-            assert page.text_content("#current-date") == "1939-08-20"
-            assert page.is_visible("#map canvas")
-            page.fill("#slider", "6800")  # 1918-08-15
-            page.dispatch_event("#slider", "input")
-            page.wait_for_function("document.getElementById('current-date').textContent"
-                                   " === '1918-08-15'")  # fmt: skip
-            page.click("#lang input[value=ja]")
-            page.wait_for_function("document.getElementById('title').textContent"
-                                   " === '極東アトラス'")  # fmt: skip
-            page.click("#play")
-            page.wait_for_function("document.getElementById('current-date').textContent"
-                                   " > '1918-09-01'", timeout=15000)  # fmt: skip
-            page.click("#play")
-        finally:
-            browser.close()
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    try:
+        page.route("**/*", route)
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(page_file.as_uri())
+        page.wait_for_function(READY, timeout=60000)
+        assert page.text_content("#current-date") == "1939-08-20"
+        assert page.is_visible("#map canvas")
+        page.fill("#slider", "6800")  # 1918-08-15
+        page.dispatch_event("#slider", "input")
+        page.wait_for_function("document.getElementById('current-date').textContent"
+                               " === '1918-08-15'")  # fmt: skip
+        page.click("#lang input[value=ja]")
+        page.wait_for_function("document.getElementById('title').textContent"
+                               " === '極東アトラス'")  # fmt: skip
+        page.click("#play")
+        page.wait_for_function("document.getElementById('current-date').textContent"
+                               " > '1918-09-01'", timeout=15000)  # fmt: skip
+        page.click("#play")
+    finally:
+        page.close()
     assert outside == [], outside
     assert errors == [], errors

@@ -1,0 +1,143 @@
+"""Exports in a real browser: the PNG of the view, and the animation's background job."""
+
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+
+import pytest
+from PIL import Image
+
+from components.snapshot import LAYOUT, snapshot_size
+
+pytestmark = pytest.mark.browser
+
+MAP_SIZE = "() => { const c = FEA.mapOf(FEA.graph()).getCanvas(); " \
+           "return [c.clientWidth, c.clientHeight]; }"  # fmt: skip
+
+
+def colours(image: Image.Image) -> int:
+    found = image.convert("RGB").getcolors(maxcolors=1 << 22)
+    return len(found) if found else 1 << 22
+
+
+def download_png(page, scale: int, tmp_path):
+    page.page.check(f"#export-scale input[value='{scale}']")
+    with page.page.expect_download(timeout=60000) as info:
+        page.page.click("#export-png")
+    download = info.value
+    path = tmp_path / download.suggested_filename
+    download.save_as(path)
+    return download.suggested_filename, Image.open(io.BytesIO(path.read_bytes()))
+
+
+def test_png_export_downloads_the_view_at_the_chosen_scale(page, fixture_url, tmp_path):
+    page.open(f"{fixture_url}/?date=1938-08-01&view=130.6,42.5,5")
+    width, height = page.page.evaluate(MAP_SIZE)
+    name, image = download_png(page, 2, tmp_path)
+    assert name == "atlas-1938-08-01-en@2x.png"
+    assert image.format == "PNG" and image.size == snapshot_size(width, height, 2)
+    top = LAYOUT["header"] * 2
+    the_map = image.crop((0, top, width * 2, top + height * 2))
+    assert colours(the_map) > 2000  # the relief, coast and markers, not a blank canvas
+    band = image.crop((0, 0, image.size[0], top))
+    assert colours(band) > 20  # title and date written on the band
+    assert "atlas-1938-08-01-en@2x.png" in page.page.text_content("#export-status")
+    assert page.outside == [] and page.errors == [], (page.outside, page.errors)
+
+
+def test_png_export_in_japanese_at_1x(page, fixture_url, tmp_path):
+    page.open(f"{fixture_url}/?date=1939-08-20&lang=ja")
+    width, height = page.page.evaluate(MAP_SIZE)
+    name, image = download_png(page, 1, tmp_path)
+    assert name == "atlas-1939-08-20-ja@1x.png" and image.size == snapshot_size(width, height, 1)
+    assert page.page.text_content("#export-status").startswith("保存しました")
+    assert page.errors == [], page.errors
+
+
+def test_animation_form_follows_the_map_and_refuses_bad_requests(page, fixture_url):
+    page.open(f"{fixture_url}/?date=1939-08-20")
+    value = "document.getElementById('anim-start').value"
+    page.page.wait_for_function(f"{value} === '1939-08-20'")
+    assert page.page.input_value("#anim-end") == "1939-09-17"
+    page.page.click("#step-forward")  # a week on: the form follows the map's date
+    page.page.wait_for_function(f"{value} === '1939-08-27'")
+    page.page.fill("#anim-start", "1939-09-16")
+    page.page.click("#step-forward")  # an edited date stays as typed
+    page.page.wait_for_function("document.getElementById('current-date').textContent"
+                                " === '1939-09-03'")  # fmt: skip
+    assert page.page.input_value("#anim-start") == "1939-09-16"
+    page.page.fill("#anim-end", "1939-05-11")
+    page.page.click("#anim-make")
+    page.page.wait_for_function("document.getElementById('anim-status').textContent"
+                                ".includes('before the start')")  # fmt: skip
+    page.page.fill("#anim-end", "1946-01-01")
+    page.page.click("#anim-make")
+    page.page.wait_for_function("document.getElementById('anim-status').textContent"
+                                ".includes('outside the atlas')")  # fmt: skip
+    page.page.fill("#anim-end", "1945-01-01")
+    page.page.fill("#anim-step", "day")
+    page.page.click("#anim-make")
+    page.page.wait_for_function("document.getElementById('anim-status').textContent"
+                                ".includes('too many')")  # fmt: skip
+    assert page.page.evaluate("localStorage.getItem('anim-job')") in (None, "null")
+    assert page.errors == [], page.errors
+
+
+@pytest.fixture
+def logged_slow_renders(monkeypatch, tmp_path):
+    """The real renderer, a second slower a frame, logging each job it renders to a file.
+
+    The job runs in a process forked from this one, which inherits the patch.
+    """
+    import components.animation_render as animation_render
+
+    log, real = tmp_path / "renders.log", animation_render.render_frames
+
+    def render_frames(atlas, job, on_frame):
+        with log.open("a") as out:
+            out.write(job["id"] + "\n")
+
+        def slow(n):
+            time.sleep(1.0)
+            on_frame(n)
+
+        return real(atlas, job, slow)
+
+    monkeypatch.setattr(animation_render, "render_frames", render_frames)
+    return log
+
+
+def test_animation_job_survives_a_reload_and_gives_a_gif_and_its_frames(
+    page, fixture_url, logged_slow_renders, tmp_path
+):
+    page.open(f"{fixture_url}/?date=1938-07-29&view=130.6,42.5,5.5")
+    page.page.fill("#anim-start", "1938-07-29")
+    page.page.fill("#anim-end", "1938-08-12")
+    page.page.fill("#anim-step", "7d")
+    page.page.check("#anim-zip input[value=zip]")
+    page.page.click("#anim-make")
+    page.page.wait_for_function("document.getElementById('anim-progress-text').textContent"
+                                ".startsWith('Frame 1 of 3')", timeout=90000)  # fmt: skip
+    job = page.page.evaluate("JSON.parse(localStorage.getItem('anim-job'))")
+    assert job["dates"] == ["1938-07-29", "1938-08-05", "1938-08-12"] and job["zip"]
+    with page.page.expect_download(timeout=90000) as info:
+        page.page.reload()  # leave and come back: the same job is followed, not restarted
+        page.page.wait_for_selector("#anim-progress:not([hidden])", timeout=20000)
+    stem = "atlas-1938-07-29_1938-08-12-en-3f"
+    assert info.value.suggested_filename == f"{stem}.gif"
+    info.value.save_as(tmp_path / f"{stem}.gif")
+    gif = Image.open(io.BytesIO((tmp_path / f"{stem}.gif").read_bytes()))
+    assert gif.format == "GIF" and gif.n_frames == 3
+    assert gif.size == tuple(page.page.evaluate(MAP_SIZE)) and colours(gif.convert("RGB")) > 100
+    page.page.wait_for_function("document.getElementById('anim-status').textContent"
+                                ".startsWith('Done')")  # fmt: skip
+    assert page.page.evaluate("localStorage.getItem('anim-job')") in (None, "null")
+    assert logged_slow_renders.read_text().split() == [job["id"]]  # rendered once, followed
+    with page.page.expect_download(timeout=20000) as info:  # the frames: on a click
+        page.page.click("#anim-zip-get")
+    assert info.value.suggested_filename == f"{stem}.zip"
+    info.value.save_as(tmp_path / f"{stem}.zip")
+    assert len(zipfile.ZipFile(tmp_path / f"{stem}.zip").namelist()) == 3
+    assert page.outside == [] and page.errors == [], (page.outside, page.errors)
