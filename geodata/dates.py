@@ -85,6 +85,17 @@ def day_before(iso: str) -> str:
     return (dt.date.fromisoformat(iso) - dt.timedelta(days=1)).isoformat()
 
 
+def next_day(iso: str) -> str:
+    """The ISO day after ``iso``.
+
+    Examples
+    --------
+    >>> next_day("1922-12-29")
+    '1922-12-30'
+    """
+    return (dt.date.fromisoformat(iso) + dt.timedelta(days=1)).isoformat()
+
+
 def coarser(a: str, b: str) -> str:
     """The coarser of two precisions.
 

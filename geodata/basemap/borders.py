@@ -19,8 +19,8 @@ from geodata.basemap.periods import (
     Unit,
     UnitPeriod,
     check_day,
-    next_day,
 )  # fmt: skip
+from geodata.dates import next_day
 
 
 def _t(points) -> tuple[tuple[float, float], ...]:

@@ -92,25 +92,3 @@ class UnitPeriod:
     overlay: bool
     approximate: bool = True
     sources: tuple[dict, ...] = ()
-
-
-def next_day(iso: str) -> str:
-    """The ISO day after ``iso``.
-
-    Examples
-    --------
-    >>> next_day("1922-12-29")
-    '1922-12-30'
-    """
-    return (dt.date.fromisoformat(iso) + dt.timedelta(days=1)).isoformat()
-
-
-def day_before(iso: str) -> str:
-    """The ISO day before ``iso``.
-
-    Examples
-    --------
-    >>> day_before("1932-03-01")
-    '1932-02-29'
-    """
-    return (dt.date.fromisoformat(iso) - dt.timedelta(days=1)).isoformat()

@@ -15,8 +15,9 @@ from shapely.geometry import Polygon
 from geodata.basemap.borders import PARTS, borders_at, change_days
 from geodata.basemap.extent import PRECISION, round_coords
 from geodata.basemap.modern import face_at
-from geodata.basemap.periods import ATLAS_END, ATLAS_START, day_before
+from geodata.basemap.periods import ATLAS_END, ATLAS_START
 from geodata.basemap.regions import SEEDS
+from geodata.dates import day_before
 
 
 def split_islands(land, faces: list[Polygon]) -> tuple[list[Polygon], list[Polygon]]:
