@@ -10,111 +10,11 @@
 (function () {
   'use strict';
 
-  // ---------------------------------------------------------------- dates (see timeline.py)
-  var EPOCH = 693901; // daysFromCivil(1900, 1, 1)
-
-  function daysFromCivil(y, m, d) {
-    y -= m <= 2 ? 1 : 0;
-    var era = Math.floor((y >= 0 ? y : y - 399) / 400);
-    var yoe = y - era * 400;
-    var doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-    var doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-    return era * 146097 + doe;
-  }
-
-  function monthLength(y, m) {
-    if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
-    return [4, 6, 9, 11].indexOf(m) >= 0 ? 30 : 31;
-  }
-
-  function dayNumber(iso) {
-    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso || ''));
-    if (!m) return null;
-    var y = +m[1], mo = +m[2], d = +m[3];
-    if (mo < 1 || mo > 12 || d < 1 || d > monthLength(y, mo)) return null;
-    return daysFromCivil(y, mo, d) - EPOCH;
-  }
-
-  function civil(day) {
-    var z = day + EPOCH;
-    var era = Math.floor((z >= 0 ? z : z - 146096) / 146097);
-    var doe = z - era * 146097;
-    var yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) -
-                          Math.floor(doe / 146096)) / 365);
-    var doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-    var mp = Math.floor((5 * doy + 2) / 153);
-    var d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-    var mo = mp + (mp < 10 ? 3 : -9);
-    return [yoe + era * 400 + (mo <= 2 ? 1 : 0), mo, d];
-  }
-
-  function pad(n, w) { var s = String(n); while (s.length < w) s = '0' + s; return s; }
-
-  function isoDate(day) {
-    var c = civil(day);
-    return pad(c[0], 4) + '-' + pad(c[1], 2) + '-' + pad(c[2], 2);
-  }
-
-  function addMonths(day, months) {
-    var c = civil(day);
-    var index = c[0] * 12 + (c[1] - 1) + months;
-    var y = Math.floor(index / 12), m = index - y * 12 + 1;
-    return daysFromCivil(y, m, Math.min(c[2], monthLength(y, m))) - EPOCH;
-  }
-
-  function stepDay(day, speed, direction) {
-    if (speed === 'month') return addMonths(day, direction);
-    return day + direction * (speed === 'week' ? 7 : 1);
-  }
-
-  // ------------------------------------------------- moving things (see timeline.py, map.py)
-  function positionAt(track, end, day, transit) {
-    if (!track.length || day < track[0][0] || day > end) return null;
-    for (var i = 0; i + 1 < track.length; i++) {
-      var a = track[i], b = track[i + 1];
-      if (a[0] <= day && day < b[0]) {
-        var depart = transit == null ? a[0] : Math.max(a[0], b[0] - transit);
-        if (day <= depart) return [a[1], a[2]];
-        var f = (day - depart) / (b[0] - depart);
-        return [a[1] + (b[1] - a[1]) * f, a[2] + (b[2] - a[2]) * f];
-      }
-    }
-    var last = track[track.length - 1];
-    return [last[1], last[2]];
-  }
-
-  function pointAlong(path, cum, fraction) {
-    fraction = Math.min(Math.max(fraction, 0), 1);
-    for (var i = 1; i < path.length; i++) {
-      if (fraction <= cum[i] || i === path.length - 1) {
-        var span = (cum[i] - cum[i - 1]) || 1, f = (fraction - cum[i - 1]) / span;
-        return [path[i - 1][0] + (path[i][0] - path[i - 1][0]) * f,
-                path[i - 1][1] + (path[i][1] - path[i - 1][1]) * f];
-      }
-    }
-    return [path[0][0], path[0][1]];
-  }
-
-  function strengthAt(strengths, day) {
-    var current = null, first = null;
-    for (var i = 0; i < strengths.length; i++) {
-      var s = strengths[i][1];
-      if (s && first === null) first = s;
-      if (strengths[i][0] <= day && s) current = s;
-    }
-    return current || first;
-  }
-
-  function unitRadius(strength, spec) {
-    if (!strength || strength <= 0) return spec.unknown_radius;
-    var r = spec.min_radius + spec.per_sqrt_thousand * Math.sqrt(strength / 1000);
-    return Math.round(Math.min(Math.max(r, spec.min_radius), spec.max_radius) * 100) / 100;
-  }
-
-  function eventPhase(start, end, day, before, after) {
-    if (start <= day && day <= end) return 2;
-    return start - before <= day && day <= end + after ? 1 : 0;
-  }
+  // Date and motion arithmetic: assets/atlas-time.js.
+  var T = window.FEA_TIME;
+  var dayNumber = T.dayNumber, isoDate = T.isoDate, addMonths = T.addMonths,
+      stepDay = T.stepDay, positionAt = T.positionAt, pointAlong = T.pointAlong,
+      strengthAt = T.strengthAt, unitRadius = T.unitRadius;
 
   // ------------------------------------------------------------------- the map, per trace
   //
@@ -320,74 +220,6 @@
     }
   }
 
-  // The borders of the day: the basemap's borders.geojson filtered by date; the filter (a
-  // worker reload) changes only when the day crosses a date on which the borders change.
-  function firstTraceLayer(map) {
-    var layers = map.getStyle().layers;
-    for (var i = 0; i < layers.length; i++) {
-      if (layers[i].id.indexOf('plotly-trace-layer-') === 0) return layers[i].id;
-    }
-    return undefined;
-  }
-
-  function updateBorders(map, day) {
-    var B = S.cfg && S.cfg.borders;
-    if (!B) return;
-    var ids = ['atlas-borders', 'atlas-border-lines', 'atlas-border-labels'];
-    if (!map.getSource('atlas-borders')) map.addSource('atlas-borders', {type: 'geojson', data: B.url});
-    if (!map.getSource('atlas-border-labels')) {
-      map.addSource('atlas-border-labels', {type: 'geojson', data: B.labels});
-    }
-    if (!map.getLayer('atlas-borders')) {
-      var colour = ['match', ['get', 'sovereign']];
-      Object.keys(B.colours).forEach(function (k) { colour.push(k, B.colours[k]); });
-      colour.push('#888888');
-      var below = map.getLayer(B.below) ? B.below : firstTraceLayer(map);
-      var overlay = ['boolean', ['get', 'overlay'], false], when = borderFilter(day);
-      map.addLayer({id: ids[0], type: 'fill', source: 'atlas-borders', filter: when, paint: {
-        'fill-color': colour,
-        'fill-opacity': ['case', overlay, B.style.overlay_opacity, B.style.fill_opacity]}}, below);
-      map.addLayer({id: ids[1], type: 'line', source: 'atlas-borders', filter: when, paint: {
-        'line-color': colour, 'line-width': B.style.line_width, 'line-opacity': 0.8}}, below);
-      map.addLayer({id: ids[2], type: 'symbol', source: 'atlas-border-labels', filter: when,
-                    layout: {'text-field': ['get', 'en'], 'text-size': 13,
-                             'text-letter-spacing': 0.08, 'text-font': ['sans-serif']},
-                    paint: {'text-color': '#4a3f35', 'text-opacity': 0.85,
-                            'text-halo-color': 'rgba(255,255,255,0.6)', 'text-halo-width': 1}},
-                   firstTraceLayer(map));
-      B.lang = B.shown = null;
-      B.epoch = borderEpoch(B, day);
-    }
-    var shown = !S.layers || S.layers.indexOf('borders') >= 0;
-    if (B.shown !== shown) {
-      ids.forEach(function (id) { map.setLayoutProperty(id, 'visibility', shown ? 'visible' : 'none'); });
-      B.shown = shown;
-    }
-    var lang = S.lang || 'en';
-    if (B.lang !== lang) {
-      map.setLayoutProperty(ids[2], 'text-field', ['get', lang]);
-      map.setLayoutProperty(ids[2], 'text-font', S.cfg.fonts[lang].split(', '));
-      B.lang = lang;
-    }
-    var epoch = borderEpoch(B, day);
-    if (B.epoch !== epoch) {
-      var filter = borderFilter(day);
-      ids.forEach(function (id) { map.setFilter(id, filter); });
-      B.epoch = epoch;
-    }
-  }
-
-  function borderEpoch(B, day) {
-    var lo = 0, hi = B.changes.length;
-    while (lo < hi) { var mid = (lo + hi) >> 1; if (B.changes[mid] <= day) lo = mid + 1; else hi = mid; }
-    return lo;
-  }
-
-  function borderFilter(day) {
-    var iso = isoDate(day);
-    return ['all', ['<=', ['get', 'start'], iso], ['>=', ['get', 'end'], iso]];
-  }
-
   var UPDATERS = {deployments: updateFrames, shipments: updateFrames, events: updateFrames};
 
   function hook(gd, map) {
@@ -426,7 +258,7 @@
       }
     }
     if (routes.length) updateRoutes(map, routes, S.day);
-    updateBorders(map, S.day);
+    window.FEA_BORDERS.update(map, S.day, S);
   }
 
   function applyDay(day) {

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from components.data import ROOT, Atlas
 from components.export import render
-from components.export.kaleido_batch import JS_DIR, PLOTLY_JS
+from components.export.kaleido_batch import ATLAS_SCRIPTS, JS_DIR, PLOTLY_JS
 from components.i18n import LANG_LABELS, LANGS, STRINGS, text
 from components.map import build_map_figure
 from components.panels import details_panel, layer_options, legend
@@ -129,7 +129,7 @@ def standalone_html(atlas: Atlas, lang: str = "en", day: int | None = None) -> s
     title = _html.escape(text("title", lang))
     scripts = [(JS_DIR / "file_worker_fix.js").read_text(encoding="utf-8"),
                PLOTLY_JS.read_text(encoding="utf-8"),
-               (ASSETS / "atlas.js").read_text(encoding="utf-8")]  # fmt: skip
+               *(p.read_text(encoding="utf-8") for p in ATLAS_SCRIPTS)]  # fmt: skip
     body = (JS_DIR / "standalone.html").read_text(encoding="utf-8")
     return "\n".join([
         "<!DOCTYPE html>", f'<html lang="{lang}">', "<head>", '<meta charset="utf-8">',

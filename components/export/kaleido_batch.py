@@ -39,8 +39,11 @@ from components.export import render
 
 JS_DIR = Path(__file__).resolve().parent / "js"
 PLOTLY_JS = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
-ATLAS_JS = ROOT / "assets" / "atlas.js"
-SCRIPTS = (JS_DIR / "file_worker_fix.js", ATLAS_JS, JS_DIR / "driver.js")
+#: The app's own scripts, in the order the page loads them (Dash serves assets by name).
+ATLAS_SCRIPTS = tuple(
+    ROOT / "assets" / name for name in ("atlas-borders.js", "atlas-time.js", "atlas.js")
+)
+SCRIPTS = (JS_DIR / "file_worker_fix.js", *ATLAS_SCRIPTS, JS_DIR / "driver.js")
 
 
 class RenderError(RuntimeError):

@@ -1,0 +1,76 @@
+/* Far East Atlas: the political borders of the slider's day (used by atlas.js).
+ * update(map, day, state) draws the basemap's borders.geojson filtered by date; the filter (a
+ * worker reload) changes only when the day crosses a date on which the borders change. */
+(function () {
+  'use strict';
+
+  // The borders of the day: the basemap's borders.geojson filtered by date; the filter (a
+  // worker reload) changes only when the day crosses a date on which the borders change.
+  function firstTraceLayer(map) {
+    var layers = map.getStyle().layers;
+    for (var i = 0; i < layers.length; i++) {
+      if (layers[i].id.indexOf('plotly-trace-layer-') === 0) return layers[i].id;
+    }
+    return undefined;
+  }
+
+  function update(map, day, S) {
+    var B = S.cfg && S.cfg.borders;
+    if (!B) return;
+    var ids = ['atlas-borders', 'atlas-border-lines', 'atlas-border-labels'];
+    if (!map.getSource('atlas-borders')) map.addSource('atlas-borders', {type: 'geojson', data: B.url});
+    if (!map.getSource('atlas-border-labels')) {
+      map.addSource('atlas-border-labels', {type: 'geojson', data: B.labels});
+    }
+    if (!map.getLayer('atlas-borders')) {
+      var colour = ['match', ['get', 'sovereign']];
+      Object.keys(B.colours).forEach(function (k) { colour.push(k, B.colours[k]); });
+      colour.push('#888888');
+      var below = map.getLayer(B.below) ? B.below : firstTraceLayer(map);
+      var overlay = ['boolean', ['get', 'overlay'], false], when = borderFilter(day);
+      map.addLayer({id: ids[0], type: 'fill', source: 'atlas-borders', filter: when, paint: {
+        'fill-color': colour,
+        'fill-opacity': ['case', overlay, B.style.overlay_opacity, B.style.fill_opacity]}}, below);
+      map.addLayer({id: ids[1], type: 'line', source: 'atlas-borders', filter: when, paint: {
+        'line-color': colour, 'line-width': B.style.line_width, 'line-opacity': 0.8}}, below);
+      map.addLayer({id: ids[2], type: 'symbol', source: 'atlas-border-labels', filter: when,
+                    layout: {'text-field': ['get', 'en'], 'text-size': 13,
+                             'text-letter-spacing': 0.08, 'text-font': ['sans-serif']},
+                    paint: {'text-color': '#4a3f35', 'text-opacity': 0.85,
+                            'text-halo-color': 'rgba(255,255,255,0.6)', 'text-halo-width': 1}},
+                   firstTraceLayer(map));
+      B.lang = B.shown = null;
+      B.epoch = borderEpoch(B, day);
+    }
+    var shown = !S.layers || S.layers.indexOf('borders') >= 0;
+    if (B.shown !== shown) {
+      ids.forEach(function (id) { map.setLayoutProperty(id, 'visibility', shown ? 'visible' : 'none'); });
+      B.shown = shown;
+    }
+    var lang = S.lang || 'en';
+    if (B.lang !== lang) {
+      map.setLayoutProperty(ids[2], 'text-field', ['get', lang]);
+      map.setLayoutProperty(ids[2], 'text-font', S.cfg.fonts[lang].split(', '));
+      B.lang = lang;
+    }
+    var epoch = borderEpoch(B, day);
+    if (B.epoch !== epoch) {
+      var filter = borderFilter(day);
+      ids.forEach(function (id) { map.setFilter(id, filter); });
+      B.epoch = epoch;
+    }
+  }
+
+  function borderEpoch(B, day) {
+    var lo = 0, hi = B.changes.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (B.changes[mid] <= day) lo = mid + 1; else hi = mid; }
+    return lo;
+  }
+
+  function borderFilter(day) {
+    var iso = window.FEA_TIME.isoDate(day);
+    return ['all', ['<=', ['get', 'start'], iso], ['>=', ['get', 'end'], iso]];
+  }
+
+  window.FEA_BORDERS = {update: update};
+})();
