@@ -16,6 +16,7 @@ import dash
 import flask
 
 from components.animation_render import frame_renderer
+from components.borders import borders_at_text
 from components.callbacks import register
 from components.data import load_atlas
 from components.jobs import celery_app_of, make_manager
@@ -86,6 +87,18 @@ def serve_basemap(name: str):
     return flask.send_from_directory(BASEMAP_DIR, name, max_age=3600)
 
 
+def serve_borders_at(date: str):
+    """The units standing on ``date`` (``/basemap/borders-at/<date>.geojson``); 404 with the
+    reason for a date that is not an ISO day in the atlas period."""
+    try:
+        body = borders_at_text(date)
+    except (ValueError, FileNotFoundError) as err:
+        return flask.Response(f"{err}\n", status=404, mimetype="text/plain")
+    response = flask.Response(body, mimetype="application/geo+json")
+    response.cache_control.max_age = 3600
+    return response
+
+
 def create_app(layers_dir: str | Path | None = None, manager=None) -> dash.Dash:
     """Build the atlas app.
 
@@ -126,6 +139,7 @@ def create_app(layers_dir: str | Path | None = None, manager=None) -> dash.Dash:
     )
     app.server.after_request(buffer_static_files)  # runs before Flask-Compress's hook
     app.server.add_url_rule("/basemap/<name>", "basemap", serve_basemap)
+    app.server.add_url_rule("/basemap/borders-at/<date>.geojson", "borders_at", serve_borders_at)
     app.layout = build_layout(atlas, style=style, base_layers=base_layers)
     register(app, atlas, manager, frame_renderer(atlas))
     return app

@@ -1,24 +1,18 @@
 /* Far East Atlas: the political borders of the slider's day (used by atlas.js).
- * update(map, day, state) draws the basemap's borders.geojson filtered by date; the filter (a
- * worker reload) changes only when the day crosses a date on which the borders change. */
+ * update(map, day, state) draws the units standing on the day, filtered by date. Source and
+ * filter change only when the day crosses a date on which the borders change. In the app the
+ * source is the day's units (B.at, a tenth of the whole file, loaded again at such a date);
+ * a standalone page inlines the whole borders.geojson (B.url) and only filters it. */
 (function () {
   'use strict';
-
-  // The borders of the day: the basemap's borders.geojson filtered by date; the filter (a
-  // worker reload) changes only when the day crosses a date on which the borders change.
-  function firstTraceLayer(map) {
-    var layers = map.getStyle().layers;
-    for (var i = 0; i < layers.length; i++) {
-      if (layers[i].id.indexOf('plotly-trace-layer-') === 0) return layers[i].id;
-    }
-    return undefined;
-  }
 
   function update(map, day, S) {
     var B = S.cfg && S.cfg.borders;
     if (!B) return;
     var ids = ['atlas-borders', 'atlas-border-lines', 'atlas-border-labels'];
-    if (!map.getSource('atlas-borders')) map.addSource('atlas-borders', {type: 'geojson', data: B.url});
+    if (!map.getSource('atlas-borders')) {
+      map.addSource('atlas-borders', {type: 'geojson', data: borderData(B, day)});
+    }
     if (!map.getSource('atlas-border-labels')) {
       map.addSource('atlas-border-labels', {type: 'geojson', data: B.labels});
     }
@@ -26,7 +20,7 @@
       var colour = ['match', ['get', 'sovereign']];
       Object.keys(B.colours).forEach(function (k) { colour.push(k, B.colours[k]); });
       colour.push('#888888');
-      var below = map.getLayer(B.below) ? B.below : firstTraceLayer(map);
+      var below = map.getLayer(B.below) ? B.below : window.FEA.beneath(map, 'atlas-routes');
       var overlay = ['boolean', ['get', 'overlay'], false], when = borderFilter(day);
       map.addLayer({id: ids[0], type: 'fill', source: 'atlas-borders', filter: when, paint: {
         'fill-color': colour,
@@ -38,7 +32,7 @@
                              'text-letter-spacing': 0.08, 'text-font': ['sans-serif']},
                     paint: {'text-color': '#4a3f35', 'text-opacity': 0.85,
                             'text-halo-color': 'rgba(255,255,255,0.6)', 'text-halo-width': 1}},
-                   firstTraceLayer(map));
+                   window.FEA.beneath(map, 'atlas-routes'));
       B.lang = B.shown = null;
       B.epoch = borderEpoch(B, day);
     }
@@ -56,9 +50,19 @@
     var epoch = borderEpoch(B, day);
     if (B.epoch !== epoch) {
       var filter = borderFilter(day);
+      if (B.at) map.getSource('atlas-borders').setData(borderData(B, day));
       ids.forEach(function (id) { map.setFilter(id, filter); });
       B.epoch = epoch;
     }
+  }
+
+  // The borders' data for `day`: the URL of the units standing on the first day of its
+  // stretch of unchanged borders (so every day of the stretch shares one response), or the
+  // whole inlined collection.
+  function borderData(B, day) {
+    if (!B.at) return B.url;
+    var k = borderEpoch(B, day), first = k > 0 ? Math.max(B.changes[k - 1], B.first) : day;
+    return B.at.replace('{date}', window.FEA_TIME.isoDate(Math.min(first, day)));
   }
 
   function borderEpoch(B, day) {

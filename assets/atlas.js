@@ -24,7 +24,7 @@
   // feature-state of the frames that start or stop being current. Feature-state is applied
   // on the main thread: no worker round trip, no new data, one repaint.
   var S = {day: null, lang: null, layers: null, keys: {}, urlTimer: null, retry: null,
-           traces: {}};
+           traces: {}, loaded: null};
 
   function graph() {
     var el = document.getElementById('map');
@@ -86,9 +86,30 @@
   }
 
   // Each moving layer gets its own MapLibre source and circle layer, holding every frame,
-  // placed just under the trace's own (now transparent) Plotly layer. Plotly keeps the trace
-  // for hover and click; its re-renders never touch these, so a step only flips
-  // feature-state here.
+  // under all of Plotly's trace layers (its own trace's layer is made transparent). Plotly
+  // keeps the trace for hover and click; its re-renders never touch these, so a step only
+  // flips feature-state here. They are added on the map's 'load' (the basemap is in), in
+  // the same turn as Plotly adds its traces, so both load together. (Added before 'load',
+  // they would hold it back, and Plotly's traces with it.)
+  var ORDER = ['atlas-routes', 'atlas-events', 'atlas-shipments', 'atlas-deployments'];
+
+  // The layer to insert atlas layer `id` before: the next atlas layer of ORDER already on
+  // the map, else the first Plotly trace layer, else none (the top).
+  function beneath(map, id) {
+    var layers = map.getStyle().layers, rank = ORDER.indexOf(id);
+    for (var i = 0; i < layers.length; i++) {
+      var other = layers[i].id, r = ORDER.indexOf(other);
+      if ((r >= 0 && r > rank) || other.indexOf('plotly-trace-layer-') === 0) return other;
+    }
+    return undefined;
+  }
+
+  // True once the style itself is parsed, its sources perhaps still loading: layers can be
+  // added. (map.isStyleLoaded() also waits for every source.)
+  function styleReady(map) {
+    return !!(map.style && map.style._loaded);
+  }
+
   var PAINT = {
     deployments: {'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1, on: 0.9},
     shipments: {'circle-stroke-color': '#5a4500', 'circle-stroke-width': 1, on: 1},
@@ -117,7 +138,6 @@
 
   function adopt(map, tr) {
     var m = tr.meta, id = 'atlas-' + m.layer, below = 'plotly-trace-layer-' + tr.uid + '-circle';
-    if (!map.getLayer(below)) return null;
     var T = frameSet(tr), paint = PAINT[m.layer];
     if (!map.getSource(id)) {
       map.addSource(id, {type: 'geojson', data: {type: 'FeatureCollection', features: T.features}});
@@ -132,9 +152,9 @@
         'circle-stroke-opacity': on, 'circle-stroke-color': paint['circle-stroke-color'],
         'circle-stroke-width': paint['circle-stroke-width'],
         'circle-opacity-transition': {duration: 0, delay: 0},
-        'circle-stroke-opacity-transition': {duration: 0, delay: 0}}}, below);
+        'circle-stroke-opacity-transition': {duration: 0, delay: 0}}}, beneath(map, id));
     }
-    if (map.getPaintProperty(below, 'circle-opacity') !== 0) {
+    if (map.getLayer(below) && map.getPaintProperty(below, 'circle-opacity') !== 0) {
       map.setPaintProperty(below, 'circle-opacity-transition', {duration: 0, delay: 0});
       map.setPaintProperty(below, 'circle-opacity', 0);
     }
@@ -171,8 +191,6 @@
   // use; Plotly's route traces stay (transparent) for hover and click.
   function updateRoutes(map, trs, day) {
     var first = trs[0], key = trs.map(function (t) { return t.uid; }).join(',');
-    var below = 'plotly-trace-layer-' + first.uid + '-line';
-    if (!map.getLayer(below)) return;
     var T = S.traces.routes;
     if (!T || T.key !== key) {
       T = S.traces.routes = {key: key, routes: [], current: {}};
@@ -200,7 +218,7 @@
                             'line-opacity': ['case', lit, m.lit, m.dim],
                             'line-width': ['*', ['get', 'w'], ['case', lit, m.lit_width, m.dim_width]],
                             'line-opacity-transition': {duration: 0, delay: 0},
-                            'line-width-transition': {duration: 0, delay: 0}}}, below);
+                            'line-width-transition': {duration: 0, delay: 0}}}, beneath(map, 'atlas-routes'));
     }
     trs.forEach(function (tr) {
       var layer = 'plotly-trace-layer-' + tr.uid + '-line';
@@ -233,6 +251,8 @@
         }, 400);
       });
       map.on('moveend', syncUrl);
+      if (map.loaded()) S.loaded = map;
+      else map.once('load', function () { S.loaded = map; refresh(true); });
       map.on('error', function (e) { console.warn('atlas map error: ' + (e.error && e.error.stack)); });
     }
   }
@@ -241,12 +261,13 @@
   function refresh(force) {
     var gd = graph(), map = mapOf(gd);
     if (S.day === null) return;
-    if (!gd || !map || !gd.calcdata || !map.isStyleLoaded()) {
+    if (gd && map) hook(gd, map);
+    if (map && S.loaded !== map) return;  // again on the map's 'load' (see hook)
+    if (!gd || !map || !gd.calcdata || !styleReady(map)) {
       clearTimeout(S.retry);
       S.retry = setTimeout(function () { refresh(true); }, 50);
       return;
     }
-    hook(gd, map);
     var data = gd._fullData, routes = [];
     for (var i = 0; i < data.length; i++) {
       var rm = gd.data[i] && gd.data[i].meta;
@@ -417,5 +438,6 @@
 
   // For tests and the benchmark: the same arithmetic the page uses.
   window.FEA = {dayNumber: dayNumber, isoDate: isoDate, positionAt: positionAt,
-                addMonths: addMonths, graph: graph, mapOf: mapOf, drawn: drawn, state: S};
+                addMonths: addMonths, graph: graph, mapOf: mapOf, drawn: drawn, state: S,
+                beneath: beneath};
 })();

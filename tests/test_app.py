@@ -36,3 +36,12 @@ def test_background_jobs_use_diskcache_unless_celery_is_configured(tmp_path):
     assert len(background) == 1 and background[0]["background"]["manager"] is manager
     if not os.environ.get("FEA_CELERY_BROKER"):
         assert app_module.celery_app is None
+
+
+def test_borders_of_a_day_are_served_and_bad_dates_get_the_reason():
+    client = app_module.create_app(FIXTURE_DIR).server.test_client()
+    response = client.get("/basemap/borders-at/1921-01-01.geojson")
+    assert response.status_code == 200 and response.mimetype == "application/geo+json"
+    assert "Far Eastern Republic" in response.get_data(as_text=True)
+    response = client.get("/basemap/borders-at/1921-02-30.geojson")
+    assert response.status_code == 404 and "1921-02-30" in response.get_data(as_text=True)

@@ -261,7 +261,7 @@ def page_config(folder: Path | str | None = None) -> dict:
     (['borders', 'fonts', 'periods', 'words'], 'FeatureCollection')
     """
     path = Path(folder or basemap_dir()) / "borders.geojson"
-    borders = border_config(path, url="inline") if path.is_file() else None
+    borders = border_config(path, url="inline", at=None) if path.is_file() else None
     if borders:
         borders["url"] = _inline_source("borders.geojson", str(path.parent))
     periods = {p.id: {"day": day_number(p.start),

@@ -16,6 +16,9 @@ PLACE_LABELS = """() => {
             .map(f => f.properties.text);
 }"""
 
+BORDER_UNITS = """() => [...new Set(FEA.mapOf(FEA.graph()).querySourceFeatures('atlas-borders')
+                        .map(f => f.properties.unit))]"""
+
 
 def test_page_loads_offline_without_console_errors(page, fixture_url):
     page.open(fixture_url)
@@ -116,3 +119,16 @@ def test_switching_to_chinese_relabels_map_and_interface(page, fixture_url):
     assert "伯力" in page.page.evaluate(PLACE_LABELS)
     assert page.page.text_content("#play").strip().endswith("播放")
     assert page.errors == [], page.errors
+
+
+def test_borders_of_the_day_reload_when_the_slider_crosses_a_change(page, fixture_url):
+    page.open(f"{fixture_url}/?date=1921-01-01")
+    page.page.wait_for_function(f"() => ({BORDER_UNITS})().includes('fer')")
+    # the page holds only the day's units: the FER is gone from the source itself in 1923
+    page.page.evaluate("() => window.dash_clientside.set_props('time-slider',"
+                       " {value: FEA.dayNumber('1923-01-01')})")  # fmt: skip
+    page.page.wait_for_function("document.getElementById('current-date').textContent"
+                                " === '1923-01-01'")  # fmt: skip
+    units = f"({BORDER_UNITS})()"
+    page.page.wait_for_function(f"() => {units}.includes('russia') && !{units}.includes('fer')")
+    assert page.outside == [] and page.errors == [], (page.outside, page.errors)
