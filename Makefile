@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.installed
 HOST    ?= 127.0.0.1
 PORT    ?= 8050
 
-.PHONY: run test lint format system-deps setup warm build bench clean
+.PHONY: run test lint format system-deps setup warm build bench plotly-bundle clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -58,6 +58,10 @@ bench: setup
 	$(BIN)/python benchmarks/geocode.py
 	$(BIN)/python benchmarks/scrub.py
 	$(BIN)/python benchmarks/export.py
+
+# Rebuild assets/vendor/plotly-map.min.js (Plotly.js core + scattermap) with npm.
+plotly-bundle:
+	cd tools/plotly-bundle && npm ci --no-audit --no-fund && npm run build
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -28,16 +28,15 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 #: What Flask-Compress compresses: its defaults plus GeoJSON (the basemap's layers).
 COMPRESSED = ["text/html", "text/css", "text/xml", "text/javascript", "application/json",
               "application/javascript", "application/geo+json", "image/svg+xml"]  # fmt: skip
-#: Dash's page with one addition: Plotly.js (the largest file) starts downloading at once,
-#: in parallel with Dash's own scripts, instead of after the layout has arrived.
+#: Dash's page. Plotly.js comes with the page's scripts: ``assets/vendor/plotly-map.min.js``
+#: (core and scattermap only, 3 MB instead of 4.8; see ``tools/plotly-bundle``) sets
+#: ``window.Plotly``, which ``dcc.Graph`` then uses instead of loading the full bundle.
 INDEX = """<!DOCTYPE html>
 <html>
     <head>
         {%metas%}
         <title>{%title%}</title>
         {%favicon%}
-        <link rel="preload" as="script"
-              href="_dash-component-suites/plotly/package_data/plotly.min.js">
         {%css%}
     </head>
     <body>

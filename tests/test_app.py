@@ -8,7 +8,9 @@ def test_create_app_serves_the_page_with_everything_local():
     app = app_module.create_app(FIXTURE_DIR)
     client = app.server.test_client()
     page = client.get("/").get_data(as_text=True)
-    assert "plotly.min.js" in page and "https://" not in page.split("_dash-config")[0]
+    # Plotly.js comes as the small vendored bundle, not the full one
+    assert "/assets/vendor/plotly-map.min.js" in page and "/plotly.min.js" not in page
+    assert "https://" not in page.split("_dash-config")[0]
     layout = client.get("/_dash-layout", headers={"Accept-Encoding": "gzip"})
     assert layout.status_code == 200 and layout.headers["Content-Encoding"] == "gzip"
     assert len(app.callback_map) >= 5
@@ -45,3 +47,14 @@ def test_borders_of_a_day_are_served_and_bad_dates_get_the_reason():
     assert "Far Eastern Republic" in response.get_data(as_text=True)
     response = client.get("/basemap/borders-at/1921-02-30.geojson")
     assert response.status_code == 404 and "1921-02-30" in response.get_data(as_text=True)
+
+
+def test_vendored_plotly_is_the_version_plotly_python_writes_figures_for():
+    import re
+
+    from plotly.offline import get_plotlyjs_version
+
+    head = (app_module.ASSETS / "vendor" / "plotly-map.min.js").read_text(encoding="utf-8")[:200]
+    vendored = re.search(r"plotly\.js v(\d+\.\d+\.\d+)", head).group(1)
+    # rebuild with tools/plotly-bundle (make plotly-bundle) when plotly is upgraded
+    assert vendored.split(".")[:2] == get_plotlyjs_version().split(".")[:2]

@@ -25,6 +25,9 @@ def test_page_loads_offline_without_console_errors(page, fixture_url):
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", page.date())
     assert page.page.is_visible("#map canvas")
     assert page.page.locator("#time-slider [role=slider]").count() == 1
+    loaded = page.page.evaluate("() => performance.getEntriesByType('resource').map(r => r.name)")
+    assert any("/assets/vendor/plotly-map.min.js" in u for u in loaded)
+    assert not any(u.split("?")[0].endswith("/plotly.min.js") for u in loaded)  # not the full one
     assert page.outside == [], page.outside
     assert page.errors == [], page.errors
 
