@@ -86,7 +86,7 @@
   }
 
   // Each moving layer gets its own MapLibre source and circle layer, holding every frame,
-  // under all of Plotly's trace layers (its own trace's layer is made transparent). Plotly
+  // under all of Plotly's trace layers (the figure makes its trace transparent). Plotly
   // keeps the trace for hover and click; its re-renders never touch these, so a step only
   // flips feature-state here. They are added on the map's 'load' (the basemap is in), in
   // the same turn as Plotly adds its traces, so both load together. (Added before 'load',
@@ -137,7 +137,7 @@
   }
 
   function adopt(map, tr) {
-    var m = tr.meta, id = 'atlas-' + m.layer, below = 'plotly-trace-layer-' + tr.uid + '-circle';
+    var m = tr.meta, id = 'atlas-' + m.layer;
     var T = frameSet(tr), paint = PAINT[m.layer];
     if (!map.getSource(id)) {
       map.addSource(id, {type: 'geojson', data: {type: 'FeatureCollection', features: T.features}});
@@ -153,10 +153,6 @@
         'circle-stroke-width': paint['circle-stroke-width'],
         'circle-opacity-transition': {duration: 0, delay: 0},
         'circle-stroke-opacity-transition': {duration: 0, delay: 0}}}, beneath(map, id));
-    }
-    if (map.getLayer(below) && map.getPaintProperty(below, 'circle-opacity') !== 0) {
-      map.setPaintProperty(below, 'circle-opacity-transition', {duration: 0, delay: 0});
-      map.setPaintProperty(below, 'circle-opacity', 0);
     }
     if (map.getLayoutProperty(id, 'visibility') === 'none') map.setLayoutProperty(id, 'visibility', 'visible');
     return T;
@@ -188,7 +184,7 @@
   }
 
   // Routes: all of them in one line layer of our own, each lit by feature-state while in
-  // use; Plotly's route traces stay (transparent) for hover and click.
+  // use; Plotly's route traces (transparent in the figure) stay for hover and click.
   function updateRoutes(map, trs, day) {
     var first = trs[0], key = trs.map(function (t) { return t.uid; }).join(',');
     var T = S.traces.routes;
@@ -220,13 +216,6 @@
                             'line-opacity-transition': {duration: 0, delay: 0},
                             'line-width-transition': {duration: 0, delay: 0}}}, beneath(map, 'atlas-routes'));
     }
-    trs.forEach(function (tr) {
-      var layer = 'plotly-trace-layer-' + tr.uid + '-line';
-      if (map.getLayer(layer) && map.getPaintProperty(layer, 'line-opacity') !== 0) {
-        map.setPaintProperty(layer, 'line-opacity-transition', {duration: 0, delay: 0});
-        map.setPaintProperty(layer, 'line-opacity', 0);
-      }
-    });
     if (map.getLayoutProperty('atlas-routes', 'visibility') === 'none') {
       map.setLayoutProperty('atlas-routes', 'visibility', 'visible');
     }

@@ -358,7 +358,10 @@ def build_map_figure(
     Returns
     -------
     plotly.graph_objects.Figure
-        ``Scattermap`` traces, bottom to top: routes, places, events, shipments, units.
+        ``Scattermap`` traces, bottom to top: routes, places, events, shipments, units. The
+        traces of layers drawn in the browser (``browser_drawn`` in the registry: all but
+        the places) are transparent hit targets for hover and click; ``assets/atlas.js``
+        draws those layers from the traces' ``meta``.
 
     Examples
     --------
@@ -376,6 +379,10 @@ def build_map_figure(
               deployment_trace(atlas, lang, day)]  # fmt: skip
     for trace in traces:
         trace.visible = trace.meta["layer"] in shown
+        if layer_spec(trace.meta["layer"]).browser_drawn:
+            # atlas.js draws these from meta (all frames at once, switched by feature-state);
+            # transparent from the start, Plotly's copy costs no repaint on the first load
+            trace.opacity = 0
     fig = go.Figure(traces)
     fig.update_layout(
         map={"style": sanitize_style(style or FALLBACK_STYLE),

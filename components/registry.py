@@ -27,21 +27,25 @@ class LayerSpec:
     motion: str
     style: dict = field(default_factory=dict)
     default_visible: bool = True
+    #: Drawn in the browser by ``assets/atlas.js`` from the trace's ``meta``; the Plotly trace
+    #: itself is an invisible hit target for hover and click.
+    browser_drawn: bool = False
 
 
 LAYERS: tuple[LayerSpec, ...] = (
     LayerSpec("routes", {"en": "Routes", "zh": "路线", "ja": "ルート"}, "LineString", "static",
-              {"lit_opacity": 0.9, "dim_opacity": 0.15, "lit_width": 1.0, "dim_width": 0.6}),
+              {"lit_opacity": 0.9, "dim_opacity": 0.15, "lit_width": 1.0, "dim_width": 0.6},
+              browser_drawn=True),
     LayerSpec("places", {"en": "Places", "zh": "地名", "ja": "地名"}, "Point", "static",
               {"color": "#4d4d4d", "size": 5, "text_size": 12, "text_color": "#1f1f1f"}),
     LayerSpec("events", {"en": "Events", "zh": "事件", "ja": "出来事"}, "Point", "static",
               {"color": "#d62728", "size": 20, "lit_opacity": 0.85, "dim_opacity": 0.3,
-               "before_days": 14, "after_days": 90}),
+               "before_days": 14, "after_days": 90}, browser_drawn=True),
     LayerSpec("shipments", {"en": "Aid shipments", "zh": "援助物资", "ja": "援助物資"}, "Point",
-              "path", {"color": "#e6a700", "size": 13}),
+              "path", {"color": "#e6a700", "size": 13}, browser_drawn=True),
     LayerSpec("deployments", {"en": "Forces", "zh": "部队", "ja": "部隊"}, "Point", "track",
               {"min_radius": 5, "max_radius": 22, "unknown_radius": 6, "per_sqrt_thousand": 3.0,
-               "transit_days": 30}),
+               "transit_days": 30}, browser_drawn=True),
     LayerSpec("borders", {"en": "Borders of the day", "zh": "当时疆界", "ja": "当時の国境"},
               "Polygon", "basemap", {"fill_opacity": 0.22, "overlay_opacity": 0.35,
                                      "line_width": 1.2}),

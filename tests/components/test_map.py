@@ -38,6 +38,20 @@ def test_one_trace_per_layer_and_per_route_in_drawing_order(atlas):
     assert fig.layout.showlegend is False
 
 
+def test_browser_drawn_layers_are_transparent_hit_targets_and_places_show(atlas):
+    fig = build_map_figure(atlas, day=day_number("1918-09-01"))
+    assert {t.meta["layer"] for t in fig.data if t.opacity == 0} == {
+        "routes",
+        "events",
+        "shipments",
+        "deployments",
+    }
+    # still there for hover and click: positions and hover text of the day
+    units = by_layer(fig, "deployments")[0]
+    assert units.hovertext and any(lat is not None for lat in units.lat)
+    assert by_layer(fig, "places")[0].opacity is None
+
+
 def test_the_figure_is_json_and_names_no_other_host(atlas):
     text = json.dumps(build_map_figure(atlas).to_plotly_json())
     assert "http://" not in text and "https://" not in text
