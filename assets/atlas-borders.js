@@ -76,5 +76,12 @@
     return ['all', ['<=', ['get', 'start'], iso], ['>=', ['get', 'end'], iso]];
   }
 
-  window.FEA_BORDERS = {update: update};
+  // The id of the unit drawn at `point` (pixels on the map), the top one first; or null.
+  function unitAt(map, point) {
+    if (!map.getLayer('atlas-borders')) return null;
+    var hits = map.queryRenderedFeatures(point, {layers: ['atlas-borders']});
+    return hits.length ? hits[0].properties.id : null;
+  }
+
+  window.FEA_BORDERS = {update: update, unitAt: unitAt};
 })();

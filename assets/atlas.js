@@ -234,12 +234,21 @@
       gd._feaHooked = map;
       gd.on('plotly_afterplot', function () { refresh(true); });
       gd.on('plotly_click', function () {
+        window.dash_clientside.set_props('border-click', {data: null});
         setTimeout(function () {
           var panel = document.getElementById('details');
           if (panel) panel.scrollIntoView({block: 'nearest', behavior: 'smooth'});
         }, 400);
       });
       map.on('moveend', syncUrl);
+      // A click where Plotly has no point (its own handler ran first): the border unit there,
+      // for the details panel; or nothing, which brings the hint back.
+      map.on('click', function (e) {
+        if (gd._hoverdata && gd._hoverdata.length) return;
+        var id = window.FEA_BORDERS.unitAt(map, e.point);
+        window.dash_clientside.set_props('map', {clickData: null});
+        window.dash_clientside.set_props('border-click', {data: id ? {id: id} : null});
+      });
       if (map.loaded()) S.loaded = map;
       else map.once('load', function () { S.loaded = map; refresh(true); });
       map.on('error', function (e) { console.warn('atlas map error: ' + (e.error && e.error.stack)); });

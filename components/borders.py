@@ -22,7 +22,7 @@ from components.registry import layer_spec
 from components.timeline import day_number
 from geodata.basemap.periods import ATLAS_START
 from geodata.basemap.store import LAYERS_DIR as BASEMAP_DIR
-from geodata.basemap.store import borders_geojson_at
+from geodata.basemap.store import borders_geojson_at, load_layer
 
 BORDERS_FILE = BASEMAP_DIR / "borders.geojson"
 BORDERS_URL = "/basemap/borders.geojson"
@@ -99,3 +99,24 @@ def borders_at_text(date: str) -> str:
     False
     """
     return json.dumps(borders_geojson_at(date), ensure_ascii=False, separators=(",", ":"))
+
+
+def border_feature(feature_id: str) -> dict | None:
+    """The feature of ``borders.geojson`` with ``id`` ``feature_id`` (``unit@start``), or
+    None.
+
+    Examples
+    --------
+    >>> border_feature("manchukuo@1932-03-01")["properties"]["end"]
+    '1933-03-03'
+    >>> border_feature("atlantis@1917-01-01") is None
+    True
+    """
+    return _border_index().get(feature_id)
+
+
+@functools.cache
+def _border_index() -> dict:
+    if not BORDERS_FILE.is_file():
+        return {}
+    return {f["properties"]["id"]: f for f in load_layer("borders")["features"]}

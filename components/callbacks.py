@@ -11,12 +11,13 @@ from __future__ import annotations
 from dash import ALL, ClientsideFunction, Input, Output, State, ctx, no_update
 
 from components.animation import animation_request
+from components.borders import border_feature
 from components.data import Atlas
 from components.guide import moment_panel, moments
 from components.i18n import text
 from components.ids import Id
 from components.jobs import JobBoard, animation_outputs, frames_zip_download, store_of
-from components.panels import details_panel, layer_options, legend
+from components.panels import border_details, details_panel, layer_options, legend
 from components.registry import PERIODS, SPEEDS
 from components.urlstate import parse_query
 
@@ -231,12 +232,17 @@ def register(app, atlas: Atlas, manager=None, render=None) -> None:
     @app.callback(
         Output(Id.DETAILS, "children"),
         Input(Id.MAP, "clickData"),
+        Input(Id.BORDER_CLICK, "data"),
         Input(Id.LANG, "value"),
         State(Id.TIMELINE, "data"),
         prevent_initial_call=True,
     )
-    def details(click, lang, timeline):
+    def details(click, border, lang, timeline):
+        # atlas.js clears the one when the other is clicked: at most one is set
         point = (click or {}).get("points", [{}])[0]
+        feature = border_feature(border.get("id")) if isinstance(border, dict) else None
+        if feature is not None and not point.get("customdata"):
+            return border_details(feature, lang)
         return details_panel(atlas, point.get("customdata"), lang, timeline["day"])
 
     @app.callback(

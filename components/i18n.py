@@ -50,6 +50,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "place": {"en": "Place", "zh": "地点", "ja": "場所"},
     "contents": {"en": "Contents", "zh": "内容", "ja": "内容"},
     "note": {"en": "Note", "zh": "注", "ja": "注"},
+    "border_approximate": {"en": "Borders approximate", "zh": "疆界为近似", "ja": "境界は概略"},
     "sources": {"en": "Sources", "zh": "史料", "ja": "史料"},
     "approximate": {"en": "Position approximate", "zh": "位置为推定", "ja": "位置は推定"},
     "unknown": {"en": "unknown", "zh": "不详", "ja": "不明"},

@@ -34,6 +34,7 @@ class Id(StrEnum):
     LAYERS = "layer-toggles"
     LEGEND = "legend"
     DETAILS = "details"
+    BORDER_CLICK = "border-click"
     NOTICE = "notice"
     VIEW = "view"
     GUIDE = "guide"

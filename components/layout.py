@@ -222,6 +222,7 @@ def build_layout(atlas: Atlas, style: dict | None = None, base_layers: list | No
         dcc.Store(id=Id.TIMELINE, data=timeline_state(day, first, last, DEFAULT_SPEED)),
         dcc.Store(id=Id.VIEW),
         dcc.Store(id=Id.GUIDE_INDEX, data=-1),
+        dcc.Store(id=Id.BORDER_CLICK),  # the border unit clicked where no point was (atlas.js)
         dcc.Store(id=Id.CONFIG, data=client_config()),
         dcc.Interval(id=Id.PLAY_TIMER, interval=PLAY_INTERVAL_MS, disabled=True),
         html.Header([

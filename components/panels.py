@@ -12,7 +12,7 @@ from dash import html
 
 from components.data import Atlas
 from components.i18n import LANG_LABELS, LANGS, NAME_LANG_LABELS, pick_name, text
-from components.registry import LAYERS, MODES, NATIONS, OTHER_NATION
+from components.registry import LAYERS, MODES, NATIONS, OTHER_NATION, layer_spec
 from components.snapshot import legend_entries
 from components.timeline import day_number
 
@@ -150,6 +150,31 @@ def unit_details(atlas: Atlas, unit: dict, lang: str, day: int) -> list:
     return [html.H3(pick_name(unit["names"], lang), className="details-title"),
             _names(unit["names"]), facts, html.Ol(rows, className="waypoints"),
             _sources(cites, lang)]  # fmt: skip
+
+
+def border_details(feature: dict, lang: str) -> list:
+    """The details panel for a political unit of the borders of the day: its names, its
+    dates, how it was drawn (every border is approximate) and its sources, if any.
+
+    Examples
+    --------
+    >>> from components.borders import border_feature
+    >>> out = border_details(border_feature("fer@1920-04-06"), "zh")
+    >>> out[0].children, out[1].children, out[3].children[1].children
+    ('远东共和国', '当时疆界', '1920-04-06 – 1922-11-14')
+    """
+    props = feature["properties"]
+    facts = _facts([
+        (text("dates", lang), f"{props['start']} – {props['end']}"),
+        (text("note", lang), props.get("note")),
+        (text("border_approximate", lang), "✓" if props.get("approximate") else None),
+    ])  # fmt: skip
+    kind = layer_spec("borders").labels[lang]
+    out = [html.H3(pick_name(props.get("names"), lang), className="details-title"),
+           html.P(kind, className="details-kind"), _names(props.get("names")), facts]  # fmt: skip
+    if props.get("sources"):
+        out.append(_sources(props["sources"], lang))
+    return out
 
 
 def details_panel(atlas: Atlas, feature_id: str | None, lang: str, day: int) -> list:

@@ -113,6 +113,29 @@ def test_clicking_a_unit_shows_its_citation(page, fixture_url):
     assert page.errors == [], page.errors
 
 
+def test_clicking_a_border_unit_shows_how_it_was_drawn(page, fixture_url):
+    # the middle of Mongolia in 1939: no point of the fixture layers there
+    page.open(f"{fixture_url}/?date=1939-08-20&view=103,46.5,5")
+    page.page.wait_for_function(f"() => ({BORDER_UNITS})().includes('mongolia')")
+    x, y = page.page.evaluate("""() => {
+        const map = FEA.mapOf(FEA.graph()), box = map.getCanvas().getBoundingClientRect();
+        const p = map.project([103, 46.5]);
+        return [box.left + p.x, box.top + p.y];
+    }""")
+    page.page.mouse.move(x, y)
+    page.page.mouse.click(x, y)
+    page.page.wait_for_function("document.getElementById('details').textContent"
+                                ".includes(\"Mongolian People's Republic\")")  # fmt: skip
+    details = page.page.text_content("#details")
+    assert "1924-11-26 – 1945-12-31" in details and "Approximate." in details
+    assert "Borders approximate" in details
+    # in Chinese too, on the language switch
+    page.page.click("#lang input[value=zh]")
+    page.page.wait_for_function("document.getElementById('details').textContent"
+                                ".includes('蒙古人民共和国')")  # fmt: skip
+    assert page.errors == [], page.errors
+
+
 def test_switching_to_chinese_relabels_map_and_interface(page, fixture_url):
     page.open(fixture_url)
     page.page.click("#lang label:has-text('中文')")
