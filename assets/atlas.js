@@ -229,16 +229,21 @@
 
   var UPDATERS = {deployments: updateFrames, shipments: updateFrames, events: updateFrames};
 
+  // Bring the details panel into view once the server has filled it.
+  function showDetails() {
+    setTimeout(function () {
+      var panel = document.getElementById('details');
+      if (panel) panel.scrollIntoView({block: 'nearest', behavior: 'smooth'});
+    }, 400);
+  }
+
   function hook(gd, map) {
     if (gd._feaHooked !== map) {
       gd._feaHooked = map;
       gd.on('plotly_afterplot', function () { refresh(true); });
       gd.on('plotly_click', function () {
         window.dash_clientside.set_props('border-click', {data: null});
-        setTimeout(function () {
-          var panel = document.getElementById('details');
-          if (panel) panel.scrollIntoView({block: 'nearest', behavior: 'smooth'});
-        }, 400);
+        showDetails();
       });
       map.on('moveend', syncUrl);
       // A click where Plotly has no point (its own handler ran first): the border unit there,
@@ -248,6 +253,7 @@
         var id = window.FEA_BORDERS.unitAt(map, e.point);
         window.dash_clientside.set_props('map', {clickData: null});
         window.dash_clientside.set_props('border-click', {data: id ? {id: id} : null});
+        if (id) showDetails();
       });
       if (map.loaded()) S.loaded = map;
       else map.once('load', function () { S.loaded = map; refresh(true); });
