@@ -13,8 +13,8 @@
   // Date and motion arithmetic: assets/atlas-time.js.
   var T = window.FEA_TIME;
   var dayNumber = T.dayNumber, isoDate = T.isoDate, addMonths = T.addMonths,
-      stepDay = T.stepDay, positionAt = T.positionAt, pointAlong = T.pointAlong,
-      strengthAt = T.strengthAt, unitRadius = T.unitRadius;
+      positionAt = T.positionAt, pointAlong = T.pointAlong, strengthAt = T.strengthAt,
+      unitRadius = T.unitRadius;
 
   // ------------------------------------------------------------------- the map, per trace
   //
@@ -332,88 +332,10 @@
     });
   }
 
-  // ---------------------------------------------------------------- keyboard on the slider
-  document.addEventListener('keydown', function (ev) {
-    if (ev.key !== 'ArrowRight' && ev.key !== 'ArrowLeft') return;
-    var active = document.activeElement, slider = document.getElementById('time-slider');
-    var onPage = !active || active === document.body;
-    var inSlider = slider && slider.contains(active) && active.getAttribute('role') !== 'slider';
-    if (!onPage && !inSlider) return;
-    var thumb = slider && slider.querySelector('[role=slider]');
-    var now = thumb ? +thumb.getAttribute('aria-valuenow') : S.day;
-    var min = thumb ? +thumb.getAttribute('aria-valuemin') : -Infinity;
-    var max = thumb ? +thumb.getAttribute('aria-valuemax') : Infinity;
-    var next = Math.min(Math.max(now + (ev.key === 'ArrowRight' ? 1 : -1), min), max);
-    ev.preventDefault();
-    window.dash_clientside.set_props('time-slider', {value: next});
-  });
-
-  // ------------------------------------------------------------------ clientside callbacks
-  function triggered() {
-    var t = window.dash_clientside.callback_context.triggered || [];
-    return t.length ? t[0].prop_id : '';
-  }
-
-  window.dash_clientside = Object.assign({}, window.dash_clientside, {atlas: {
-    timeline: function (value, play, ticks, speed, back, fwd, periods, jump, lang, state, cfg) {
-      var s = Object.assign({}, state), id = triggered(), day = s.day, nu = window.dash_clientside.no_update;
-      S.cfg = cfg;
-      if (id === 'time-slider.value' && value !== null && value !== undefined) day = value;
-      else if (id === 'play.n_clicks') {
-        s.playing = !s.playing;
-        if (s.playing && day >= s.max) day = s.min;
-      } else if (id === 'play-timer.n_intervals' && s.playing) {
-        day = stepDay(day, s.speed, 1);
-        if (day >= s.max) { day = s.max; s.playing = false; }
-      } else if (id === 'speed.value') s.speed = speed;
-      else if (id === 'step-back.n_clicks') day = stepDay(day, s.speed, -1);
-      else if (id === 'step-forward.n_clicks') day = stepDay(day, s.speed, 1);
-      else if (id.indexOf('period-button') >= 0) {
-        var p = cfg.periods[JSON.parse(id.slice(0, id.lastIndexOf('.'))).index];
-        day = p.day; setView(p.view);
-      } else if (id === 'view.data' && jump) {
-        if (jump.day !== null && jump.day !== undefined) day = jump.day;
-        setView(jump.view);
-      }
-      s.day = Math.min(Math.max(day, s.min), s.max);
-      applyDay(s.day);
-      var word = cfg.words[s.playing ? 'pause' : 'play'][lang || 'en'];
-      return [s, s.day === value ? nu : s.day, isoDate(s.day), !s.playing,
-              (s.playing ? '❚❚ ' : '▶ ') + word];
-    },
-    layers: function (visible) {
-      S.layers = visible || [];
-      whenReady(function (gd) {
-        var idx = [], vis = [];
-        gd.data.forEach(function (tr, i) {
-          if (!tr.meta) return;
-          var want = S.layers.indexOf(tr.meta.layer) >= 0;
-          if ((tr.visible !== false) !== want) { idx.push(i); vis.push(want); }
-        });
-        if (idx.length) return window.Plotly.restyle(gd, {visible: vis}, idx);
-        refresh(false);
-      });
-      syncUrl();
-    },
-    language: function (lang) {
-      var changed = S.lang !== null && S.lang !== lang;
-      S.lang = lang;
-      whenReady(function (gd) {
-        if (!changed && (gd.layout.meta || {}).lang === lang) return;
-        var idx = [], hover = [], text = [], font = [];
-        gd.data.forEach(function (tr, i) {
-          if (!tr.meta || !tr.meta.hover) return;
-          idx.push(i);
-          hover.push(tr.meta.hover[lang]);
-          text.push(tr.meta.labels ? tr.meta.labels[lang] : null);
-          font.push(tr.meta.fonts ? tr.meta.fonts[lang] : null);
-        });
-        return window.Plotly.update(gd, {hovertext: hover, text: text, 'textfont.family': font},
-                             {'meta.lang': lang}, idx);
-      });
-      syncUrl();
-    }
-  }});
+  // The page's controls (keyboard, Dash's clientside callbacks: assets/atlas-controls.js)
+  // work the map through these.
+  window.FEA_MAP = {state: S, applyDay: applyDay, setView: setView, whenReady: whenReady,
+                    refresh: refresh, syncUrl: syncUrl};
 
   // The features a layer shows now: for moving layers the current frames (for tests).
   function drawn(layer) {

@@ -41,7 +41,8 @@ JS_DIR = Path(__file__).resolve().parent / "js"
 PLOTLY_JS = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
 #: The app's own scripts, in the order the page loads them (Dash serves assets by name).
 ATLAS_SCRIPTS = tuple(
-    ROOT / "assets" / name for name in ("atlas-borders.js", "atlas-time.js", "atlas.js")
+    ROOT / "assets" / name
+    for name in ("atlas-borders.js", "atlas-controls.js", "atlas-time.js", "atlas.js")
 )
 SCRIPTS = (JS_DIR / "file_worker_fix.js", *ATLAS_SCRIPTS, JS_DIR / "driver.js")
 
