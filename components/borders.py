@@ -101,6 +101,17 @@ def borders_at_text(date: str) -> str:
     return json.dumps(borders_geojson_at(date), ensure_ascii=False, separators=(",", ":"))
 
 
+def border_ids() -> list[str]:
+    """The ids (``unit@start``) of every feature of ``borders.geojson``, in its order.
+
+    Examples
+    --------
+    >>> "fer@1920-04-06" in border_ids()
+    True
+    """
+    return list(_border_index())
+
+
 def border_feature(feature_id: str) -> dict | None:
     """The feature of ``borders.geojson`` with ``id`` ``feature_id`` (``unit@start``), or
     None.

@@ -20,12 +20,13 @@ import html as _html
 import json
 from pathlib import Path
 
+from components.borders import border_feature, border_ids
 from components.data import ROOT, Atlas
 from components.export import render
 from components.export.kaleido_batch import ATLAS_SCRIPTS, JS_DIR, PLOTLY_JS
 from components.i18n import LANG_LABELS, LANGS, STRINGS, text
 from components.map import build_map_figure
-from components.panels import details_panel, layer_options, legend
+from components.panels import border_details, details_panel, layer_options, legend
 from components.registry import DEFAULT_SPEED, LAYERS, PLAY_INTERVAL_MS, SPEEDS
 from components.timeline import iso_date
 
@@ -69,13 +70,18 @@ def component_html(node) -> str:
 
 
 def details_by_id(atlas: Atlas) -> dict[str, dict[str, str]]:
-    """The details panel of every feature and unit, per language, as HTML.
+    """The details panel of every feature and unit, and of every unit of the borders of the
+    day (by its ``unit@start`` id), per language, as HTML.
 
     A unit's waypoints are listed as on the atlas' last day (all of them, latest first).
     """
     last = atlas.span[1]
-    return {fid: {lang: component_html(details_panel(atlas, fid, lang, last)) for lang in LANGS}
-            for fid in atlas.by_id}  # fmt: skip
+    out = {fid: {lang: component_html(details_panel(atlas, fid, lang, last)) for lang in LANGS}
+           for fid in atlas.by_id}  # fmt: skip
+    for bid in border_ids():
+        feature = border_feature(bid)
+        out[bid] = {lang: component_html(border_details(feature, lang)) for lang in LANGS}
+    return out
 
 
 def page_data(atlas: Atlas, lang: str = "en", day: int | None = None) -> dict:

@@ -14,9 +14,11 @@
   var lang = D.lang, timer = null, shown = null;
   DC.no_update = DC.no_update || {};
   DC.callback_context = {triggered: []};
-  // atlas.js steps the slider on arrow keys through Dash's set_props
+  // atlas.js steps the slider on arrow keys, and names the border unit clicked where no
+  // point is, through Dash's set_props
   DC.set_props = function (id, props) {
     if (id === 'time-slider' && props.value !== undefined) dispatch('time-slider.value', props.value);
+    if (id === 'border-click' && props.data) details(props.data.id);
   };
 
   function dispatch(prop, value) {

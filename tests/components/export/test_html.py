@@ -6,6 +6,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+from components.borders import border_feature, border_ids
 from components.data import FIXTURE_DIR, load_atlas
 from components.export.html import component_html, details_by_id, standalone_html
 
@@ -30,9 +31,11 @@ def test_page_holds_everything_and_names_no_host():
 def test_details_are_rendered_for_every_feature_and_language():
     atlas = load_atlas(FIXTURE_DIR)
     details = details_by_id(atlas)
-    assert set(details) == set(atlas.by_id)
+    assert set(details) == set(atlas.by_id) | set(border_ids())
     assert all(set(v) == {"en", "zh", "ja"} for v in details.values())
     assert '<blockquote class="quote">' in details["lake-khasan-battle"]["en"]
+    assert "Far Eastern Republic" in details["fer@1920-04-06"]["en"]
+    assert "远东共和国" in details["fer@1920-04-06"]["zh"]
 
 
 def test_component_html_escapes_text_and_attributes():
@@ -79,6 +82,14 @@ def test_html_loads_offline_and_scrubs(page_file, browser):
         page.click("#lang input[value=ja]")
         page.wait_for_function("document.getElementById('title').textContent"
                                " === '極東アトラス'")  # fmt: skip
+        # a click on a border unit where no point is: its details, in Japanese
+        page.wait_for_function("() => FEA.mapOf(FEA.graph()).loaded()")
+        unit = page.evaluate("() => FEA_BORDERS.unitAt(FEA.mapOf(FEA.graph()), [40, 40])")
+        box = page.locator("#map canvas.maplibregl-canvas").bounding_box()
+        page.mouse.move(box["x"] + 40, box["y"] + 40)
+        page.mouse.click(box["x"] + 40, box["y"] + 40)
+        name = border_feature(unit)["properties"]["names"]["ja"]
+        page.wait_for_function(f"document.getElementById('details').textContent.includes('{name}')")
         page.click("#play")
         page.wait_for_function("document.getElementById('current-date').textContent"
                                " > '1918-09-01'", timeout=15000)  # fmt: skip
