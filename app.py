@@ -9,21 +9,24 @@ from __future__ import annotations
 
 import argparse
 import functools
+import re
 import sys
 from pathlib import Path
 
 import dash
 import flask
 
-from components.animation_render import frame_renderer
-from components.borders import borders_at_text
-from components.callbacks import register
-from components.data import load_atlas
-from components.jobs import celery_app_of, make_manager
-from components.layout import build_layout
-from geodata.basemap.build import BROWSER_FILES
+from components.atlas.data import load_atlas
+from components.basemap.borders import borders_at_text
+from components.basemap.style import basemap_style
+from components.export.frames import frame_renderer
+from components.export.jobs import celery_app_of, make_manager
+from components.page.callbacks import register
+from components.page.layout import build_layout
 from geodata.basemap.store import LAYERS_DIR as BASEMAP_DIR
 
+#: The built basemap files the browser may load (``geodata/layers/basemap``), by name.
+BASEMAP_FILE = re.compile(r"^[a-z0-9_]+\.(geojson|json|jpg)$")
 ASSETS = Path(__file__).resolve().parent / "assets"
 #: What Flask-Compress compresses: its defaults plus GeoJSON (the basemap's layers).
 COMPRESSED = ["text/html", "text/css", "text/xml", "text/javascript", "application/json",
@@ -50,20 +53,6 @@ INDEX = """<!DOCTYPE html>
 </html>"""
 
 
-def basemap() -> tuple[dict | None, list | None]:
-    """The offline basemap style and base layers from ``components.basemap``, when present.
-
-    Returns ``(None, None)`` until that module exists; the map then draws a plain background.
-    """
-    try:
-        from components import basemap as bm
-    except ImportError:
-        return None, None
-    style_fn = getattr(bm, "basemap_style", None) or getattr(bm, "map_style", None)
-    layers_fn = getattr(bm, "base_layers", None) or getattr(bm, "basemap_layers", None)
-    return (style_fn() if style_fn else None), (layers_fn() if layers_fn else None)
-
-
 def buffer_static_files(response):
     """Read a streamed static file into memory and close it, so it is compressed whole.
 
@@ -81,7 +70,7 @@ def buffer_static_files(response):
 
 def serve_basemap(name: str):
     """The built basemap files the browser loads (one copy, in ``geodata/layers/basemap``)."""
-    if name not in BROWSER_FILES:
+    if not BASEMAP_FILE.match(name) or not (BASEMAP_DIR / name).is_file():
         flask.abort(404)
     return flask.send_from_directory(BASEMAP_DIR, name, max_age=3600)
 
@@ -107,7 +96,7 @@ def create_app(layers_dir: str | Path | None = None, manager=None) -> dash.Dash:
         Where the GeoJSON layers are (default ``$FEA_LAYERS_DIR`` or ``geodata/layers``).
     manager : optional
         Dash's background callback manager for the animation export (default
-        :func:`components.jobs.make_manager`: DiskCache, or Celery when configured).
+        :func:`components.export.jobs.make_manager`: DiskCache, or Celery when configured).
 
     Returns
     -------
@@ -116,12 +105,10 @@ def create_app(layers_dir: str | Path | None = None, manager=None) -> dash.Dash:
 
     Examples
     --------
-    >>> from components.data import FIXTURE_DIR
     >>> create_app(FIXTURE_DIR).title
     'Far East Atlas'
     """
     atlas = load_atlas(layers_dir)
-    style, base_layers = basemap()
     manager = manager if manager is not None else make_manager()
     server = flask.Flask(__name__)
     server.config["COMPRESS_MIMETYPES"] = COMPRESSED
@@ -139,7 +126,7 @@ def create_app(layers_dir: str | Path | None = None, manager=None) -> dash.Dash:
     app.server.after_request(buffer_static_files)  # runs before Flask-Compress's hook
     app.server.add_url_rule("/basemap/<name>", "basemap", serve_basemap)
     app.server.add_url_rule("/basemap/borders-at/<date>.geojson", "borders_at", serve_borders_at)
-    app.layout = build_layout(atlas, style=style, base_layers=base_layers)
+    app.layout = build_layout(atlas, style=basemap_style())
     register(app, atlas, manager, frame_renderer(atlas))
     return app
 

@@ -67,8 +67,8 @@ def anchor(atlas, days, width, height):
 
 
 def main(argv=None) -> int:
-    from components.data import load_atlas
-    from components.timeline import day_number
+    from components.atlas.data import load_atlas
+    from components.atlas.timeline import day_number
 
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--frames", type=int, default=10)

@@ -29,10 +29,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from app import basemap, create_app  # noqa: E402
-from components.data import load_atlas  # noqa: E402
-from components.map import FALLBACK_STYLE, sanitize_style  # noqa: E402
-from components.registry import layer_spec  # noqa: E402
-from components.timeline import iso_date, position_at  # noqa: E402
+from components.atlas.data import load_atlas  # noqa: E402
+from components.atlas.map import FALLBACK_STYLE, sanitize_style  # noqa: E402
+from components.atlas.registry import layer_spec  # noqa: E402
+from components.atlas.timeline import iso_date, position_at  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",

@@ -1,7 +1,7 @@
 """The app factory: served locally, compressed, callbacks registered, WSGI server."""
 
 import app as app_module
-from components.data import FIXTURE_DIR
+from tests.fixtures import FIXTURE_DIR
 
 
 def test_create_app_serves_the_page_with_everything_local():
@@ -30,7 +30,7 @@ def test_module_exposes_a_wsgi_server():
 def test_background_jobs_use_diskcache_unless_celery_is_configured(tmp_path):
     import os
 
-    from components.jobs import make_manager
+    from components.export.jobs import make_manager
 
     manager = make_manager({"FEA_CACHE_DIR": str(tmp_path)})
     app = app_module.create_app(FIXTURE_DIR, manager=manager)

@@ -27,10 +27,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from components.animation import AnimationRequestError, frame_days, parse_step
-from components.i18n import LANGS
-from components.registry import LAYER_IDS
-from components.timeline import iso_date
+from components.atlas.i18n import LANGS
+from components.atlas.registry import LAYER_IDS
+from components.atlas.timeline import iso_date
+from components.export.animation import AnimationRequestError, frame_days, parse_step
 
 MAX_SIDE = 8192
 MAX_FRAMES = 400
@@ -203,7 +203,7 @@ def _temp_beside(path: Path, suffix: str = "") -> Path:
 
 def run(job: Job, log=None) -> Path:
     """Render ``job`` and move the result into place; returns the written path."""
-    from components.data import load_atlas
+    from components.atlas.data import load_atlas
     from components.export import render
     from components.export.kaleido_batch import FrameRenderer
 

@@ -8,7 +8,7 @@ server it shows the map, the date slider with Play, the layer switches, the lege
 language switch and the details of a clicked feature. ``js/standalone.js`` stands in for
 Dash: it calls the same ``dash_clientside.atlas`` functions the app's callbacks call.
 
->>> from components.data import FIXTURE_DIR, load_atlas
+>>> from components.atlas.data import load_atlas
 >>> details = details_by_id(load_atlas(FIXTURE_DIR))
 >>> details["lake-khasan-battle"]["en"][:33]
 '<h3 class="details-title">Battle '
@@ -20,15 +20,15 @@ import html as _html
 import json
 from pathlib import Path
 
-from components.borders import border_feature, border_ids
-from components.data import ROOT, Atlas
+from components.atlas.data import ROOT, Atlas
+from components.atlas.i18n import LANG_LABELS, LANGS, STRINGS, text
+from components.atlas.map import build_map_figure
+from components.atlas.registry import DEFAULT_SPEED, LAYERS, PLAY_INTERVAL_MS, SPEEDS
+from components.atlas.timeline import iso_date
+from components.basemap.borders import border_feature, border_ids
 from components.export import render
 from components.export.kaleido_batch import ATLAS_SCRIPTS, JS_DIR, PLOTLY_JS
-from components.i18n import LANG_LABELS, LANGS, STRINGS, text
-from components.map import build_map_figure
-from components.panels import border_details, details_panel, layer_options, legend
-from components.registry import DEFAULT_SPEED, LAYERS, PLAY_INTERVAL_MS, SPEEDS
-from components.timeline import iso_date
+from components.page.panels import border_details, details_panel, layer_options, legend
 
 ASSETS = ROOT / "assets"
 _VOID = {"br", "hr", "img", "input", "meta", "link"}
@@ -86,7 +86,7 @@ def details_by_id(atlas: Atlas) -> dict[str, dict[str, str]]:
 
 def page_data(atlas: Atlas, lang: str = "en", day: int | None = None) -> dict:
     """Everything ``standalone.js`` needs, as one JSON-able dict."""
-    from components.layout import default_day
+    from components.page.layout import default_day
 
     day = default_day(atlas) if day is None else day
     view = render.export_view(day)
@@ -121,7 +121,7 @@ def standalone_html(atlas: Atlas, lang: str = "en", day: int | None = None) -> s
 
     Examples
     --------
-    >>> from components.data import FIXTURE_DIR, load_atlas
+    >>> from components.atlas.data import load_atlas
     >>> page = standalone_html(load_atlas(FIXTURE_DIR), "ja")
     >>> data = page.split("window.FEA_DATA")[1]  # plotly.js names hosts it never fetches here
     >>> page.startswith("<!DOCTYPE html>"), 'lang="ja"' in page, "http" in data

@@ -34,7 +34,7 @@ from pathlib import Path
 import plotly
 import plotly.io as pio
 
-from components.data import ROOT, Atlas
+from components.atlas.data import ROOT, Atlas
 from components.export import render
 
 JS_DIR = Path(__file__).resolve().parent / "js"

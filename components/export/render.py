@@ -1,8 +1,8 @@
 """The export figure: the map of one day with its title, date, legend and attribution.
 
-Pure functions (plotly only). The figure is the app's map (:func:`components.map.build_map_figure`)
-on the offline basemap with the period borders, and the texts a slide or handout needs laid
-out in the figure itself, so that the image says what it shows:
+Pure functions (plotly only). The figure is the app's map
+(:func:`components.atlas.map.build_map_figure`) on the offline basemap with the period
+borders, and the texts a slide or handout needs laid out in the figure itself, so that the image says what it shows:
 
 - a title annotation (atlas title, the date, and the named period it falls in),
 - a legend annotation built from the registry (nations of the units on the map, route modes,
@@ -12,7 +12,7 @@ out in the figure itself, so that the image says what it shows:
 The basemap's files are inlined (GeoJSON as data, the relief as a ``data:`` URI): the figure
 loads in any page, with no server and no network.
 
->>> from components.data import FIXTURE_DIR, load_atlas
+>>> from components.atlas.data import load_atlas
 >>> fig = export_figure(load_atlas(FIXTURE_DIR), day_number("1939-08-20"), "en", 800, 450,
 ...                     style=False)
 >>> [a.name for a in fig.layout.annotations]
@@ -24,19 +24,16 @@ from __future__ import annotations
 import base64
 import functools
 import json
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
 import plotly.graph_objects as go
 
-from components import basemap
-from components.borders import border_config
-from components.data import ROOT, Atlas
-from components.i18n import LABEL_FONTS, LANGS, pick_name, text
-from components.i18n import STRINGS as STRINGS_APP
-from components.map import build_map_figure
-from components.registry import (
+from components.atlas.data import Atlas
+from components.atlas.i18n import LABEL_FONTS, LANGS, pick_name, text
+from components.atlas.i18n import STRINGS as STRINGS_APP
+from components.atlas.map import build_map_figure
+from components.atlas.registry import (
     DEFAULT_SPAN,
     DEFAULT_VIEW,
     LAYER_IDS,
@@ -46,9 +43,11 @@ from components.registry import (
     PERIODS,
     layer_spec,
 )
-from components.timeline import day_number, iso_date, position_at
+from components.atlas.timeline import day_number, iso_date, position_at
+from components.basemap import style as basemap
+from components.basemap.borders import border_config
+from geodata.basemap.store import LAYERS_DIR as BASEMAP_DIR
 
-BASEMAP_DIRS = (ROOT / "geodata" / "layers" / "basemap", ROOT / "assets" / "basemap")
 #: The atlas period: exports accept dates in it only.
 ATLAS_SPAN = DEFAULT_SPAN
 _INLINE = "fea-inline:"
@@ -142,7 +141,7 @@ def legend_nations(atlas: Atlas, days: Iterable[int]) -> list[str]:
 
     Examples
     --------
-    >>> from components.data import FIXTURE_DIR, load_atlas
+    >>> from components.atlas.data import load_atlas
     >>> legend_nations(load_atlas(FIXTURE_DIR), [day_number("1918-09-01")])
     ['USA', 'JPN']
     """
@@ -158,7 +157,7 @@ def legend_text(atlas: Atlas, lang: str, days: Iterable[int], visible: Iterable[
 
     Examples
     --------
-    >>> from components.data import FIXTURE_DIR, load_atlas
+    >>> from components.atlas.data import load_atlas
     >>> out = legend_text(load_atlas(FIXTURE_DIR), "en", [day_number("1918-09-01")],
     ...                   ["deployments", "events"])
     >>> out.split("<br>")[1]
@@ -226,33 +225,16 @@ def offline_style(lang: str = "en", detail: str = "lo", folder: Path | str | Non
             value = source.get(key)
             if isinstance(value, str) and value.startswith(_INLINE):
                 name = value[len(_INLINE) :].lstrip("/")
-                source[key] = _inline_source(name, str(folder or basemap_dir()))
+                source[key] = _inline_source(name, str(folder or BASEMAP_DIR))
     return style
-
-
-def basemap_dir() -> Path:
-    """Where the built basemap files are: ``$FEA_BASEMAP_DIR``, else the first that exists of
-    ``geodata/layers/basemap`` (what the app serves at ``/basemap``) and ``assets/basemap``.
-
-    Examples
-    --------
-    >>> (basemap_dir() / "relief.json").is_file()
-    True
-    """
-    if os.environ.get("FEA_BASEMAP_DIR"):
-        return Path(os.environ["FEA_BASEMAP_DIR"])
-    for folder in BASEMAP_DIRS:
-        if (folder / "relief.json").is_file():
-            return folder
-    return BASEMAP_DIRS[0]
 
 
 def page_config(folder: Path | str | None = None) -> dict:
     """The ``cfg`` the app's ``assets/atlas.js`` reducer takes, with the borders inlined.
 
     ``atlas.js`` draws the borders of the day itself from ``cfg.borders`` (a GeoJSON filtered
-    by date, see :mod:`components.borders`); here its ``url`` is the FeatureCollection itself,
-    so no page has to fetch it.
+    by date, see :mod:`components.basemap.borders`); here its ``url`` is the FeatureCollection
+    itself, so no page has to fetch it.
 
     Examples
     --------
@@ -260,7 +242,7 @@ def page_config(folder: Path | str | None = None) -> dict:
     >>> sorted(cfg), cfg["borders"]["url"]["type"]
     (['borders', 'fonts', 'periods', 'words'], 'FeatureCollection')
     """
-    path = Path(folder or basemap_dir()) / "borders.geojson"
+    path = Path(folder or BASEMAP_DIR) / "borders.geojson"
     borders = border_config(path, url="inline", at=None) if path.is_file() else None
     if borders:
         borders["url"] = _inline_source("borders.geojson", str(path.parent))
@@ -309,7 +291,7 @@ def export_figure(
     atlas : Atlas
         The loaded layers.
     day : int
-        Day number (see :func:`components.timeline.day_number`).
+        Day number (see :func:`components.atlas.timeline.day_number`).
     lang : str
         ``en``, ``zh`` or ``ja``.
     width, height : int

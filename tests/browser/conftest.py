@@ -34,7 +34,7 @@ def serve(app) -> tuple[str, object]:
 def fixture_url():
     """The app on the hand-made fixture layers."""
     from app import create_app
-    from components.data import FIXTURE_DIR
+    from tests.fixtures import FIXTURE_DIR
 
     url, server = serve(create_app(FIXTURE_DIR))
     yield url

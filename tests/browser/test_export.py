@@ -9,7 +9,7 @@ import zipfile
 import pytest
 from PIL import Image
 
-from components.snapshot import LAYOUT, snapshot_size
+from components.export.snapshot import LAYOUT, snapshot_size
 
 pytestmark = pytest.mark.browser
 
@@ -91,7 +91,7 @@ def logged_slow_renders(monkeypatch, tmp_path):
 
     The job runs in a process forked from this one, which inherits the patch.
     """
-    import components.animation_render as animation_render
+    import components.export.frames as animation_render
 
     log, real = tmp_path / "renders.log", animation_render.render_frames
 

@@ -6,9 +6,10 @@ from urllib.parse import urlparse
 
 import pytest
 
-from components.borders import border_feature, border_ids
-from components.data import FIXTURE_DIR, load_atlas
+from components.atlas.data import load_atlas
+from components.basemap.borders import border_feature, border_ids
 from components.export.html import component_html, details_by_id, standalone_html
+from tests.fixtures import FIXTURE_DIR
 
 from .conftest import run_export
 

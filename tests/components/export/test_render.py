@@ -6,9 +6,10 @@ import json
 
 import pytest
 
-from components.data import FIXTURE_DIR, load_atlas
+from components.atlas.data import load_atlas
+from components.atlas.timeline import day_number
 from components.export import render
-from components.timeline import day_number
+from tests.fixtures import FIXTURE_DIR
 
 
 @pytest.fixture(scope="module")

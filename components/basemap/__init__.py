@@ -1,0 +1,1 @@
+"""The offline basemap as the browser and the exports draw it: style and borders of the day."""

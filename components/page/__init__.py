@@ -1,0 +1,1 @@
+"""The Dash page: layout, callbacks, panels and component ids (the page adapter)."""

@@ -1,0 +1,241 @@
+"""The page: map, timeline bar, side panels and the stores that hold the client's state.
+
+>>> from components.atlas.data import load_atlas
+>>> page = build_layout(load_atlas(FIXTURE_DIR))
+>>> page.id
+'app'
+"""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from components.atlas.data import Atlas
+from components.atlas.guide import moment_panel, moments
+from components.atlas.i18n import DEFAULT_LANG, LABEL_FONTS, STRINGS, text
+from components.atlas.map import build_map_figure
+from components.atlas.registry import (
+    DEFAULT_SPEED,
+    LAYERS,
+    PERIODS,
+    PLAY_INTERVAL_MS,
+    SPEEDS,
+)
+from components.atlas.timeline import civil, day_number, iso_date, timeline_state
+from components.basemap.borders import border_config
+from components.export.animation import STEP_CHOICES
+from components.export.snapshot import DEFAULT_SCALE, SCALES, snapshot_config
+from components.page.ids import Id
+from components.page.panels import details_panel, language_options, layer_options, legend
+
+#: The day the page opens on when the URL names none: the landings of August 1918.
+DEFAULT_DATE = "1918-08-20"
+GRAPH_CONFIG = {"scrollZoom": True, "displaylogo": False, "displayModeBar": False,
+                "responsive": True}  # fmt: skip
+
+
+def slider_marks(atlas: Atlas) -> dict:
+    """Slider marks: a year label every five years and a tick at each event's start.
+
+    Examples
+    --------
+    >>> from components.atlas.data import load_atlas
+    >>> marks = slider_marks(load_atlas(FIXTURE_DIR))
+    >>> marks[day_number("1920-01-01")], marks[day_number("1938-07-29")]["label"]
+    ('1920', '◆')
+    """
+    first, last = atlas.span
+    marks: dict = {}
+    for feature in atlas.layers["events"]:
+        day = day_number(feature["properties"]["start"])
+        marks[day] = {"label": "◆", "style": {"color": "#d62728", "fontSize": "9px"}}
+    y0, y1 = civil(first)[0], civil(last)[0]
+    for year in range(y0 + (5 - y0 % 5) % 5, y1 + 1, 5):
+        day = day_number(f"{year}-01-01")
+        if first <= day <= last:
+            marks[day] = str(year)
+    return marks
+
+
+def default_day(atlas: Atlas) -> int:
+    """The opening day: :data:`DEFAULT_DATE` clamped into the data's span.
+
+    Examples
+    --------
+    >>> from components.atlas.data import load_atlas
+    >>> iso_date(default_day(load_atlas(FIXTURE_DIR)))
+    '1918-08-20'
+    """
+    return min(max(day_number(DEFAULT_DATE), atlas.span[0]), atlas.span[1])
+
+
+def client_config() -> dict:
+    """What the browser's timeline reducer needs: the periods and the Play/Pause words.
+
+    Examples
+    --------
+    >>> cfg = client_config()
+    >>> cfg["periods"]["khasan"]["day"], cfg["words"]["pause"]["ja"]
+    (14088, '一時停止')
+    """
+    periods = {p.id: {"day": day_number(p.start),
+                      "view": {"lon": p.center[0], "lat": p.center[1], "zoom": p.zoom}}
+               for p in PERIODS}  # fmt: skip
+    return {
+        "periods": periods,
+        "words": {k: STRINGS[k] for k in ("play", "pause")},
+        "borders": border_config(),
+        "fonts": LABEL_FONTS,
+    }
+
+
+def _timeline_bar(atlas: Atlas, day: int, lang: str) -> html.Div:
+    first, last = atlas.span
+    speed_options = [{"label": text(s, lang), "value": s} for s in SPEEDS]
+    periods = [html.Button(p.labels[lang], id={"type": Id.PERIOD_BUTTON, "index": p.id},
+                           className="period", n_clicks=0, **{"data-start": p.start})
+               for p in PERIODS]  # fmt: skip
+    return html.Div([
+        html.Div([
+            html.Button("◀", id=Id.STEP_BACK, className="step", n_clicks=0,
+                        title=text("step_back", lang)),
+            html.Button("▶ " + text("play", lang), id=Id.PLAY, className="play", n_clicks=0),
+            html.Button("▶", id=Id.STEP_FORWARD, className="step", n_clicks=0,
+                        title=text("step_forward", lang)),
+            html.Output(iso_date(day), id=Id.CURRENT_DATE, className="current-date",
+                        **{"aria-live": "polite"}),
+            html.Label(text("speed", lang), id=Id.SPEED_LABEL, className="speed-label"),
+            dcc.RadioItems(speed_options, DEFAULT_SPEED, id=Id.SPEED, inline=True,
+                           className="speed"),
+        ], className="timeline-controls"),
+        dcc.Slider(first, last, step=1, value=day, id=Id.TIME_SLIDER, marks=slider_marks(atlas),
+                   updatemode="drag", allow_direct_input=False, included=False,
+                   className="time-slider"),
+        html.Div(periods, id=Id.PERIODS, className="periods"),
+    ], className="timeline-bar")  # fmt: skip
+
+
+#: The animation form's default span from the map's date (``FOLLOW_DAYS`` in export.js).
+ANIMATION_DAYS = 28
+
+
+def export_panel(atlas: Atlas, lang: str, day: int) -> html.Section:
+    """The export panel: PNG of the view with its scale, and the animation form.
+
+    Examples
+    --------
+    >>> from components.atlas.data import load_atlas
+    >>> panel = export_panel(load_atlas(FIXTURE_DIR), "en", day_number("1938-07-29"))
+    >>> form = panel.children[3].children[1]
+    >>> str(panel.children[1].children[0].id), form.children[0].children[1].value
+    ('export-png', '1938-07-29')
+    """
+    end = min(day + ANIMATION_DAYS, atlas.span[1])
+
+    def field(label_id, key, input_id, value, **extra):
+        return html.Div([html.Label(text(key, lang), id=label_id, htmlFor=input_id),
+                         dcc.Input(id=input_id, value=value, type="text", debounce=False,
+                                   size="11", **extra)], className="anim-field")  # fmt: skip
+
+    return html.Section([
+        html.H2(text("export", lang), id=Id.EXPORT_HEADING),
+        html.Div([
+            html.Button(text("export_png", lang), id=Id.SNAPSHOT_BUTTON, n_clicks=0),
+            dcc.RadioItems([{"label": f"{s}×", "value": s} for s in SCALES], DEFAULT_SCALE,
+                           id=Id.SNAPSHOT_SCALE, inline=True, className="export-scale"),
+        ], className="export-row"),
+        html.Output(id=Id.SNAPSHOT_STATUS, className="export-status", **{"aria-live": "polite"}),
+        html.Details([
+            html.Summary(text("animation", lang), id=Id.ANIM_SUMMARY),
+            html.Div([
+                field(Id.ANIM_START_LABEL, "anim_start", Id.ANIM_START, iso_date(day)),
+                field(Id.ANIM_END_LABEL, "anim_end", Id.ANIM_END, iso_date(end)),
+                field(Id.ANIM_STEP_LABEL, "anim_step", Id.ANIM_STEP, DEFAULT_SPEED,
+                      list=Id.ANIM_STEP_CHOICES, placeholder=text("anim_step_hint", lang)),
+                html.Datalist([html.Option(value=c) for c in (*STEP_CHOICES, "3d", "10d")],
+                              id=Id.ANIM_STEP_CHOICES),
+            ], className="anim-form"),
+            dcc.Checklist([{"label": text("anim_zip", lang), "value": "zip"}], [], id=Id.ANIM_ZIP,
+                          className="anim-zip"),
+            html.Div([
+                html.Button(text("anim_make", lang), id=Id.ANIM_BUTTON, n_clicks=0),
+                html.Button(text("anim_cancel", lang), id=Id.ANIM_CANCEL, n_clicks=0,
+                            hidden=True),
+                html.Progress(id=Id.ANIM_PROGRESS, value="0", max="1", hidden=True),
+                html.Span(id=Id.ANIM_PROGRESS_TEXT, className="anim-progress-text"),
+            ], className="export-row"),
+            html.Output(id=Id.ANIM_STATUS, className="export-status",
+                        **{"aria-live": "polite"}),
+            html.Button(text("anim_zip_get", lang), id=Id.ANIM_ZIP_BUTTON, n_clicks=0,
+                        hidden=True),
+        ], className="anim", open=True),
+        dcc.Store(id=Id.SNAPSHOT_CONFIG, data=snapshot_config(atlas)),
+        dcc.Store(id=Id.ANIM_REQUEST),
+        dcc.Store(id=Id.ANIM_JOB, storage_type="local"),
+        dcc.Store(id=Id.ANIM_RUN),
+        dcc.Store(id=Id.ANIM_DONE),
+        dcc.Download(id=Id.ANIM_DOWNLOAD),
+        dcc.Download(id=Id.ANIM_ZIP_DOWNLOAD),
+    ], className="panel export")  # fmt: skip
+
+
+def _sidebar(atlas: Atlas, lang: str, day: int) -> html.Aside:
+    guide = moments(atlas)
+    return html.Aside([
+        html.Section([
+            html.H2(text("layers", lang), id=Id.LAYERS_HEADING),
+            dcc.Checklist(layer_options(lang), [s.id for s in LAYERS if s.default_visible],
+                          id=Id.LAYERS, className="layer-toggles"),
+            html.H2(text("legend", lang), id=Id.LEGEND_HEADING),
+            html.Div(legend(atlas, lang), id=Id.LEGEND, className="legend"),
+        ], className="panel"),
+        export_panel(atlas, lang, day),
+        html.Section([
+            html.Div([
+                html.H2(text("guide", lang), id=Id.GUIDE),
+                html.Button("‹", id=Id.GUIDE_PREV, n_clicks=0, title=text("previous", lang)),
+                html.Button("›", id=Id.GUIDE_NEXT, n_clicks=0, title=text("next", lang)),
+            ], className="guide-head"),
+            html.Div(moment_panel(guide, 0, lang), id=Id.GUIDE_BODY, className="guide-body"),
+        ], className="panel guide"),
+        html.Section(details_panel(atlas, None, lang, day), id=Id.DETAILS,
+                     className="panel details"),
+    ], id=Id.SIDEBAR, className="sidebar")  # fmt: skip
+
+
+def build_layout(atlas: Atlas, style: dict | None = None, base_layers: list | None = None):
+    """The whole page for ``atlas``, opening on :func:`default_day` in English.
+
+    Parameters
+    ----------
+    atlas : Atlas
+        The loaded layers.
+    style, base_layers : optional
+        The offline basemap (see :func:`components.atlas.map.build_map_figure`).
+    """
+    lang, day = DEFAULT_LANG, default_day(atlas)
+    first, last = atlas.span
+    figure = build_map_figure(atlas, lang=lang, day=day, style=style, base_layers=base_layers)
+    notice = [] if any(atlas.layers.values()) else [text("no_data", lang)]
+    return html.Div([
+        dcc.Location(id=Id.URL, refresh=False),
+        dcc.Store(id=Id.TIMELINE, data=timeline_state(day, first, last, DEFAULT_SPEED)),
+        dcc.Store(id=Id.VIEW),
+        dcc.Store(id=Id.GUIDE_INDEX, data=-1),
+        dcc.Store(id=Id.BORDER_CLICK),  # the border unit clicked where no point was (atlas.js)
+        dcc.Store(id=Id.CONFIG, data=client_config()),
+        dcc.Interval(id=Id.PLAY_TIMER, interval=PLAY_INTERVAL_MS, disabled=True),
+        html.Header([
+            html.H1(text("title", lang), id=Id.TITLE),
+            html.Span(text("subtitle", lang), id=Id.SUBTITLE, className="subtitle"),
+            dcc.RadioItems(language_options(), lang, id=Id.LANG, inline=True, className="lang"),
+        ], className="top"),
+        html.Div(notice, id=Id.NOTICE, className="notice", role="status",
+                 hidden=not notice),
+        html.Main([
+            dcc.Graph(id=Id.MAP, figure=figure, config=GRAPH_CONFIG, className="map",
+                      clear_on_unhover=True),
+            _sidebar(atlas, lang, day),
+        ], className="main"),
+        _timeline_bar(atlas, day, lang),
+    ], id="app")  # fmt: skip

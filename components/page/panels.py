@@ -1,0 +1,205 @@
+"""Side panels built from the registry and the data: layer toggles, legend, details.
+
+All pure functions returning Dash components, tested without a browser.
+
+>>> [o["value"] for o in layer_options("en")]
+['routes', 'places', 'events', 'shipments', 'deployments', 'borders']
+"""
+
+from __future__ import annotations
+
+from dash import html
+
+from components.atlas.data import Atlas
+from components.atlas.i18n import LANG_LABELS, LANGS, NAME_LANG_LABELS, pick_name, text
+from components.atlas.registry import LAYERS, MODES, NATIONS, OTHER_NATION, layer_spec
+from components.atlas.timeline import day_number
+from components.export.snapshot import legend_entries
+
+
+def layer_options(lang: str) -> list[dict]:
+    """Options of the layer checklist, labelled in ``lang``.
+
+    Examples
+    --------
+    >>> layer_options("zh")[0]
+    {'label': '路线', 'value': 'routes'}
+    """
+    return [
+        {"label": spec.labels.get(lang, spec.labels["en"]), "value": spec.id} for spec in LAYERS
+    ]
+
+
+def _swatch(color: str, shape: str = "dot") -> html.Span:
+    return html.Span(className=f"swatch swatch-{shape}", style={"background": color})
+
+
+def legend(atlas: Atlas, lang: str) -> list:
+    """Legend rows: nations of the units on the map, route modes, events and shipments.
+
+    Drawn from :func:`components.export.snapshot.legend_entries`, as the exported PNG's legend is.
+
+    Examples
+    --------
+    >>> from components.atlas.data import load_atlas
+    >>> rows = legend(load_atlas(FIXTURE_DIR), "en")
+    >>> [r.children[1] for r in rows][:3]
+    ['United States', 'Japan', 'air']
+    """
+    rows = []
+    for entry in legend_entries(atlas):
+        extra = {"data-nation": entry["nation"]} if "nation" in entry else {}
+        rows.append(html.Div([_swatch(entry["color"], entry["shape"]), entry["labels"][lang]],
+                             className="legend-row", **extra))  # fmt: skip
+    return rows
+
+
+def _sources(source, lang: str) -> html.Div:
+    cites = source if isinstance(source, list) else [source] if source else []
+    items = [html.Figure([html.Blockquote(c.get("quote", ""), className="quote"),
+                          html.Figcaption(html.Cite(c.get("document", "")))], className="citation")
+             for c in cites if isinstance(c, dict)]  # fmt: skip
+    return html.Div([html.H4(text("sources", lang)), *items], className="details-sources")
+
+
+def _names(names: dict | None) -> html.Dl:
+    rows = []
+    for code, label in NAME_LANG_LABELS.items():
+        if (names or {}).get(code):
+            rows += [html.Dt(label), html.Dd(names[code], lang=code)]
+    return html.Dl(rows, className="details-names")
+
+
+def _facts(pairs: list[tuple[str, object]]) -> html.Dl:
+    rows = []
+    for label, value in pairs:
+        if value not in (None, "", {}, []):
+            rows += [html.Dt(label), html.Dd(str(value))]
+    return html.Dl(rows, className="details-facts")
+
+
+def _dates(props: dict) -> str:
+    start, end = props["start"], props["end"]
+    span = start if start == end else f"{start} – {end}"
+    return f"{span} ({props.get('precision', 'day')})"
+
+
+def feature_details(feature: dict, lang: str) -> list:
+    """The details panel for one feature of a static layer (place, route, shipment, event).
+
+    Examples
+    --------
+    >>> from components.atlas.data import load_atlas
+    >>> out = feature_details(load_atlas(FIXTURE_DIR).feature("lake-khasan-battle"), "en")
+    >>> out[0].children, len(out[-1].children)
+    ('Battle of Lake Khasan', 3)
+    """
+    props = feature["properties"]
+    figures = ", ".join(f"{k}: {v:,}" if isinstance(v, int) else f"{k}: {v}"
+                        for k, v in (props.get("figures") or {}).items())  # fmt: skip
+    facts = _facts([
+        (text("dates", lang), _dates(props)),
+        (text("mode", lang), text(props["mode"], lang) if props.get("mode") in MODES else None),
+        (text("amount", lang), f"{props['amount_usd']:,}" if props.get("amount_usd") else None),
+        (text("contents", lang), pick_name(props.get("contents"), lang)),
+        (text("place", lang), props.get("place")),
+        (text("figures", lang), figures),
+        (text("note", lang), props.get("note")),
+        (text("approximate", lang), "✓" if props.get("approximate") else None),
+    ])  # fmt: skip
+    return [html.H3(pick_name(props.get("names"), lang), className="details-title"),
+            _names(props.get("names")), facts, _sources(props.get("source"), lang)]  # fmt: skip
+
+
+def unit_details(atlas: Atlas, unit: dict, lang: str, day: int) -> list:
+    """The details panel for a moving unit: its names, nation, waypoints so far and sources.
+
+    Waypoints up to ``day`` come first, latest first, each with its citation.
+
+    Examples
+    --------
+    >>> from components.atlas.data import load_atlas
+    >>> atlas = load_atlas(FIXTURE_DIR)
+    >>> out = unit_details(atlas, atlas.units[0], "en", day_number("1918-09-10"))
+    >>> out[0].children
+    'American Expeditionary Force, Siberia'
+    >>> out[-1].children[1].children[0].children
+    'American troops reached Khabarovsk.'
+    """
+    waypoints = [atlas.feature(w) for w in unit["waypoints"]]
+    passed = [w for w in waypoints if day_number(w["properties"]["start"]) <= day]
+    ordered = list(reversed(passed)) + [w for w in waypoints if w not in passed]
+    nation = pick_name(NATIONS.get(unit["nation"], OTHER_NATION)[1], lang)
+    rows = []
+    for w in ordered:
+        props = w["properties"]
+        place = pick_name(props.get("place_names"), lang) or props.get("place", "")
+        strength = props.get("strength")
+        label = f"{props['start']} · {place}" + (f" · {strength:,}" if strength else "")
+        rows.append(html.Li(label, className="waypoint" + ("" if w in passed else " future")))
+    known = waypoints[0]["properties"].get("strength_variants") or []
+    variants = [f"{v['strength']:,}" for v in known]
+    facts = _facts([(text("nation", lang), nation),
+                    (text("dates", lang), f"{waypoints[0]['properties']['start']} – "
+                                          f"{max(w['properties']['end'] for w in waypoints)}"),
+                    (text("strength", lang), " / ".join(variants) or None)])  # fmt: skip
+    cites = []
+    for w in ordered:
+        src = w["properties"].get("source")
+        cites += src if isinstance(src, list) else [src] if src else []
+    return [html.H3(pick_name(unit["names"], lang), className="details-title"),
+            _names(unit["names"]), facts, html.Ol(rows, className="waypoints"),
+            _sources(cites, lang)]  # fmt: skip
+
+
+def border_details(feature: dict, lang: str) -> list:
+    """The details panel for a political unit of the borders of the day: its names, its
+    dates, how it was drawn (every border is approximate) and its sources, if any.
+
+    Examples
+    --------
+    >>> from components.basemap.borders import border_feature
+    >>> out = border_details(border_feature("fer@1920-04-06"), "zh")
+    >>> out[0].children, out[1].children, out[3].children[1].children
+    ('远东共和国', '当时疆界', '1920-04-06 – 1922-11-14')
+    """
+    props = feature["properties"]
+    facts = _facts([
+        (text("dates", lang), f"{props['start']} – {props['end']}"),
+        (text("note", lang), props.get("note")),
+        (text("border_approximate", lang), "✓" if props.get("approximate") else None),
+    ])  # fmt: skip
+    kind = layer_spec("borders").labels[lang]
+    out = [html.H3(pick_name(props.get("names"), lang), className="details-title"),
+           html.P(kind, className="details-kind"), _names(props.get("names")), facts]  # fmt: skip
+    if props.get("sources"):
+        out.append(_sources(props["sources"], lang))
+    return out
+
+
+def details_panel(atlas: Atlas, feature_id: str | None, lang: str, day: int) -> list:
+    """What the details panel shows for the clicked ``feature_id`` (a hint when none).
+
+    Examples
+    --------
+    >>> from components.atlas.data import load_atlas
+    >>> details_panel(load_atlas(FIXTURE_DIR), None, "en", 0)[0].children
+    'Click anything on the map to read what the sources say.'
+    """
+    found = atlas.feature(feature_id) if feature_id else None
+    if found is None:
+        return [html.P(text("details_hint", lang), className="hint")]
+    if "unit" in found:
+        return unit_details(atlas, found["unit"], lang, day)
+    return feature_details(found, lang)
+
+
+def language_options() -> list[dict]:
+    """Options of the language switch, each named in its own language.
+
+    Examples
+    --------
+    >>> [o["value"] for o in language_options()]
+    ['en', 'zh', 'ja']
+    """
+    return [{"label": LANG_LABELS[code], "value": code} for code in LANGS]

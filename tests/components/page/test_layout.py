@@ -1,0 +1,73 @@
+"""The page: the contract ids exist and the slider covers the data at day resolution."""
+
+from dash import dcc, html
+
+from components.atlas.data import load_atlas
+from components.page.ids import Id
+from components.page.layout import build_layout, client_config, default_day, slider_marks
+from tests.fixtures import FIXTURE_DIR
+
+ATLAS = load_atlas(FIXTURE_DIR)
+
+
+def walk(component):
+    yield component
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, list | tuple) else [children]:
+        if child is not None and not isinstance(child, str):
+            yield from walk(child)
+
+
+def by_id(page):
+    return {str(c.id): c for c in walk(page) if getattr(c, "id", None) is not None
+            and isinstance(c.id, str)}  # fmt: skip
+
+
+def test_the_contract_ids_are_the_right_components():
+    ids = by_id(build_layout(ATLAS))
+    assert isinstance(ids["map"], dcc.Graph)
+    assert isinstance(ids["time-slider"], dcc.Slider)
+    assert isinstance(ids["play"], html.Button)
+    assert isinstance(ids["lang"], dcc.RadioItems)
+    assert ids["current-date"].children == "1918-08-20"
+
+
+def test_the_slider_spans_the_data_by_days_with_event_ticks():
+    slider = by_id(build_layout(ATLAS))[Id.TIME_SLIDER]
+    assert (slider.min, slider.max, slider.step) == (*ATLAS.span, 1)
+    assert slider.value == default_day(ATLAS)
+    marks = slider_marks(ATLAS)
+    assert sum(1 for m in marks.values() if isinstance(m, dict)) == 3
+
+
+def test_the_timeline_state_and_client_config():
+    ids = by_id(build_layout(ATLAS))
+    assert ids["timeline"].data == {
+        "day": default_day(ATLAS),
+        "min": ATLAS.span[0],
+        "max": ATLAS.span[1],
+        "speed": "week",
+        "playing": False,
+    }
+    assert set(client_config()["periods"]) == {"intervention", "border", "aid", "khasan",
+                                               "khalkhin-gol"}  # fmt: skip
+
+
+def test_an_empty_atlas_still_builds_a_page_with_a_notice(tmp_path):
+    ids = by_id(build_layout(load_atlas(tmp_path)))
+    assert ids["notice"].hidden is False
+
+
+def test_the_export_panel_keeps_the_job_id_in_local_storage():
+    from components.atlas.timeline import day_number
+    from components.page.layout import export_panel
+
+    ids = by_id(export_panel(ATLAS, "ja", day_number("1938-07-29")))
+    assert isinstance(ids[Id.SNAPSHOT_BUTTON], html.Button)
+    assert ids[Id.SNAPSHOT_SCALE].value == 2
+    assert [o["value"] for o in ids[Id.SNAPSHOT_SCALE].options] == [1, 2, 4]
+    assert ids[Id.ANIM_JOB].storage_type == "local"
+    assert ids[Id.ANIM_START].value == "1938-07-29" and ids[Id.ANIM_END].value == "1938-08-26"
+    assert isinstance(ids[Id.ANIM_DOWNLOAD], dcc.Download)
+    assert ids[Id.ANIM_BUTTON].children == "GIF を作成"
+    assert set(ids[Id.SNAPSHOT_CONFIG].data) >= {"legend", "words", "attribution", "layout"}
