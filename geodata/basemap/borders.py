@@ -1,4 +1,4 @@
-"""The political units of 1917-1945, declared as data, and the period lookup.
+"""The political units of 1917-1946, declared as data, and the period lookup.
 
 Each unit has one or more periods (inclusive ISO ``YYYY-MM-DD`` days, never epoch numbers),
 names in the four languages, the building blocks (:data:`PARTS`) its shape is made of, a label
@@ -101,7 +101,7 @@ UNITS = (
     )),
     Unit("korea-soviet-zone", "occupation", "occupation", (127.2, 40.0),
          "Approximate. Korea north of the 38th parallel, cut along the parallel.", (
-        Period("1945-09-03", "1945-12-31", _names(
+        Period("1945-09-03", "1946-12-31", _names(
             "Korea: Soviet zone (north of the 38th parallel)", "朝鲜：苏军占领区（三八线以北）",
             "朝鮮：ソ連占領地域（北緯38度線以北）",
             "Корея: советская зона (к северу от 38-й параллели)"),
@@ -110,7 +110,7 @@ UNITS = (
     Unit("korea-us-zone", "occupation", "occupation", (127.9, 36.4), (
         "Approximate. Korea south of the 38th parallel, cut along the parallel; US troops "
         "landed on 8 September 1945."), (
-        Period("1945-09-03", "1945-12-31", _names(
+        Period("1945-09-03", "1946-12-31", _names(
             "Korea: US zone (south of the 38th parallel)", "朝鲜：美军占领区（三八线以南）",
             "朝鮮：アメリカ占領地域（北緯38度線以南）",
             "Корея: американская зона (к югу от 38-й параллели)"),
@@ -133,7 +133,7 @@ UNITS = (
             "Японская империя"),
             ("japan-home", "kurils"),
             "The Kurils were Japanese from 1875 until August 1945."),
-        Period("1945-09-02", "1945-12-31", _names(
+        Period("1945-09-02", "1946-12-31", _names(
             "Japan (Allied occupation)", "日本（盟军占领）", "日本（連合国占領下）",
             "Япония (оккупация союзниками)"),
             ("japan-home",),
@@ -193,8 +193,9 @@ UNITS = (
     )),
     Unit("manchuria-soviet-occupation", "occupation", "occupation", (125.8, 45.6), (
         "Approximate. The lands of Manchukuo, drawn over the Republic of China, to which the "
-        "Sino-Soviet treaty of 14 August 1945 returned them; Soviet troops stayed into 1946."), (
-        Period("1945-08-19", "1945-12-31", _names(
+        "Sino-Soviet treaty of 14 August 1945 returned them; Soviet troops stayed into 1946. "
+        "Their withdrawal is not drawn: the occupation is drawn to the end of the atlas span."), (
+        Period("1945-08-19", "1946-12-31", _names(
             "Manchuria (Soviet occupation)", "东北（苏军占领）", "満洲（ソ連軍占領下）",
             "Маньчжурия (советская оккупация)"),
             ("manchuria", "rehe")),
@@ -213,7 +214,7 @@ UNITS = (
             (
             "The Bogd Khan was restored in February 1921; the People's Government ruled from "
             "July 1921.")),
-        Period("1924-11-26", "1945-12-31", _names(
+        Period("1924-11-26", "1946-12-31", _names(
             "Mongolian People's Republic", "蒙古人民共和国", "モンゴル人民共和国",
             "Монгольская Народная Республика"),
             ("outer-mongolia",)),
@@ -233,7 +234,7 @@ UNITS = (
             (
             "Outer Mongolia's autonomy was revoked in November 1919 and Chinese troops held "
             "Urga until February 1921.")),
-        Period("1921-02-22", "1945-12-31", _names(
+        Period("1921-02-22", "1946-12-31", _names(
             "Republic of China", "中华民国", "中華民国",
             "Китайская Республика"),
             ("china-core",)),
@@ -271,13 +272,13 @@ UNITS = (
             "USSR", "苏联", "ソ連",
             "СССР"),
             ("soviet-core", "west-ukraine-belarus", "bessarabia", "baltic", "tuva-lands")),
-        Period("1945-09-02", "1945-12-31", _names(
+        Period("1945-09-02", "1946-12-31", _names(
             "USSR", "苏联", "ソ連",
             "СССР"),
             ("soviet-core", "west-ukraine-belarus", "bessarabia", "baltic", "tuva-lands", "kurils"),
             (
             "South Sakhalin and the Kurils are drawn with the USSR after the Soviet landings "
-            "of August 1945 (annexed in February 1946).")),
+            "of August 1945 (annexed in February 1946; drawn so to the end of the atlas span).")),
     )),
 )  # fmt: skip
 
@@ -304,7 +305,7 @@ def unit_periods(units=None) -> list[UnitPeriod]:
 
 
 def borders_at(date: str, units=None) -> list[UnitPeriod]:
-    """The units as they stood on ``date`` (an ISO day within 1917-1945), in priority order.
+    """The units as they stood on ``date`` (an ISO day within the atlas span), in priority order.
 
     Parameters
     ----------
@@ -322,7 +323,7 @@ def borders_at(date: str, units=None) -> list[UnitPeriod]:
     >>> borders_at("1950-01-01")
     Traceback (most recent call last):
     ...
-    ValueError: date '1950-01-01' is outside the atlas period 1917-01-01..1945-12-31
+    ValueError: date '1950-01-01' is outside the atlas period 1917-01-01..1946-12-31
     """
     check_day(date)
     if not ATLAS_START <= date <= ATLAS_END:

@@ -9,7 +9,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-ATLAS_START, ATLAS_END = "1917-01-01", "1945-12-31"
+from geodata.dates import ATLAS_SPAN
+
+#: First and last day of the atlas (aliases of :data:`geodata.dates.ATLAS_SPAN`).
+ATLAS_START, ATLAS_END = ATLAS_SPAN.start, ATLAS_SPAN.end
 LANGS = ("en", "zh", "ja", "ru")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

@@ -156,7 +156,7 @@ def _polygonal(geom):
 
 
 def border_features(pieces, units=None) -> list[dict]:
-    """GeoJSON features of every unit over 1917-1945, one per unchanged shape.
+    """GeoJSON features of every unit over the atlas span, one per unchanged shape.
 
     ``pieces`` are simplified atoms (see :func:`atoms`, :func:`simplify_atoms`). Each
     feature's properties hold ``id`` (``unit@start``), ``unit``, ``sovereign``, ``kind``,

@@ -53,7 +53,8 @@ def borders_geojson_at(date: str, collection: dict | None = None) -> dict:
     Parameters
     ----------
     date : str
-        ISO ``YYYY-MM-DD`` within 1917-01-01..1945-12-31 (``start``/``end`` are inclusive).
+        ISO ``YYYY-MM-DD`` within the atlas span, :data:`geodata.dates.ATLAS_SPAN`
+        (``start``/``end`` are inclusive).
     collection : dict, optional
         A borders FeatureCollection (default: the built ``borders.geojson``).
 

@@ -1,6 +1,13 @@
+import json
+from pathlib import Path
+
 import pytest
 
-from geodata.dates import coarser, day_before, parse_date
+from geodata.basemap import periods
+from geodata.dates import ATLAS_SPAN, coarser, day_before, parse_date
+from geodata.layers import ATLAS_SPAN as LAYERS_SPAN
+
+LAYERS = Path(__file__).resolve().parents[2] / "geodata" / "layers"
 
 
 @pytest.mark.parametrize(
@@ -33,3 +40,18 @@ def test_parse_date_rejects_what_is_not_a_date(bad):
 def test_day_before_and_coarser():
     assert day_before("1918-01-01") == "1917-12-31"
     assert coarser("year", "day") == "year"
+
+
+def test_atlas_span_is_the_span_of_the_built_layers():
+    starts, ends = [], []
+    for path in sorted(LAYERS.glob("*.geojson")):
+        for feat in json.loads(path.read_text(encoding="utf-8"))["features"]:
+            starts.append(feat["properties"]["start"])
+            ends.append(feat["properties"]["end"])
+    assert starts, f"no built layers in {LAYERS}"
+    assert (min(starts), max(ends)) == (ATLAS_SPAN.start, ATLAS_SPAN.end)
+
+
+def test_atlas_span_is_declared_once():
+    assert LAYERS_SPAN is ATLAS_SPAN
+    assert (periods.ATLAS_START, periods.ATLAS_END) == (ATLAS_SPAN.start, ATLAS_SPAN.end)
