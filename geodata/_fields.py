@@ -155,6 +155,7 @@ class Fields:
             sources=self.sources(),
             note=self.text("note"),
             approximate=self.flag("approximate"),
+            atlas_note=self.text("atlas_note"),
         )
 
     def build(self):
@@ -181,19 +182,15 @@ def _deployment(f: Fields) -> Deployment:
     unit = f.names("unit")
     waypoints = []
     raw = f.data.get("waypoints")
-    if not isinstance(raw, list) or not raw:
+    unknown = f.choice("position", ("unknown",), required=False) == "unknown"
+    start = f.date("start", required=unknown)
+    if unknown and raw:
+        f.fail("waypoints", "expected no waypoints with 'position: unknown'")
+    elif not unknown and (not isinstance(raw, list) or not raw):
         f.fail("waypoints", f"expected a non-empty list of waypoints, got {raw!r}")
-        raw = []
-    for i, item in enumerate(raw):
-        w = f.sub(f"waypoints[{i}]", item)
-        span = w.date("date", required=True)
-        place = w.text("place", required=True)
-        sources = w.sources(required=False) or common["sources"]
-        if span and place:
-            waypoints.append(
-                Waypoint(span, place, w.origin, sources, w.integer("strength"),
-                         w.flag("approximate"), w.text("note"))
-            )  # fmt: skip
+    for i, item in enumerate(raw if isinstance(raw, list) else []):
+        if (wp := _waypoint(f.sub(f"waypoints[{i}]", item), common["sources"])) is not None:
+            waypoints.append(wp)
     days = [w.date.start for w in waypoints]
     if days != sorted(days):
         f.fail("waypoints", f"expected waypoints in date order, got {days}")
@@ -210,7 +207,21 @@ def _deployment(f: Fields) -> Deployment:
         strength_variants=variants,
         end=f.date("end"),
         waypoints=waypoints,
+        start=start,
     )
+
+
+def _waypoint(w: Fields, unit_sources: list[Citation]) -> Waypoint | None:
+    span = w.date("date", required=True)
+    place = w.text("place", required=True)
+    sources = w.sources(required=False) or unit_sources
+    end = w.date("end")
+    if span and end and end.end < span.start:
+        w.fail("end", f"expected a day on or after the waypoint's date {span.start}, got {end.end}")
+    if not (span and place):
+        return None
+    return Waypoint(span, place, w.origin, sources, w.integer("strength"),
+                    w.flag("approximate"), w.text("note"), end)  # fmt: skip
 
 
 @_builder("routes")
@@ -233,7 +244,7 @@ def _route(f: Fields) -> Route:
 def _shipment(f: Fields) -> Shipment:
     return Shipment(
         **f.common(),
-        names=f.names(required=False),
+        names=f.names(),
         batch=f.integer("batch"),
         amount_usd=f.integer("amount_usd"),
         route=f.text("route"),
@@ -254,6 +265,15 @@ def _event(f: Fields) -> Event:
         names=f.names(),
         start=f.date("start", required=True),
         end=f.date("end"),
-        place=f.text("place", required=True),
+        place=_event_place(f),
         figures=dict(figures),
     )
+
+
+def _event_place(f: Fields) -> str | None:
+    """The event's place id; ``None`` for a timeline-only event (``timeline_only: true``)."""
+    if f.flag("timeline_only"):
+        if f.data.get("place") is not None:
+            f.fail("place", "expected no place for a timeline-only event")
+        return None
+    return f.text("place", required=True)

@@ -51,6 +51,8 @@ class Record:
     names: dict[str, str] = field(default_factory=dict)
     note: str | None = None
     approximate: bool = False
+    #: where the seed and better-known accounts differ: the atlas' own words, never the source's
+    atlas_note: str | None = None
 
 
 @dataclass
@@ -68,6 +70,8 @@ class Waypoint:
     strength: int | None = None
     approximate: bool = False
     note: str | None = None
+    #: the last day the seeds support at this place; after it, the position is unknown (a gap)
+    end: DateSpan | None = None
 
 
 @dataclass
@@ -84,6 +88,8 @@ class Deployment(Record):
     strength_variants: list[StrengthVariant] = field(default_factory=list)
     end: DateSpan | None = None
     waypoints: list[Waypoint] = field(default_factory=list)
+    #: with no waypoint (no seed names a place): the span the unit is known to exist
+    start: DateSpan | None = None
 
 
 @dataclass

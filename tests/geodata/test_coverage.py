@@ -36,8 +36,11 @@ def test_intervention_contingent_strengths(props, nation, figures):
     assert figures <= _deployment_strengths(props, nation)
 
 
-def test_poland_is_present_with_unknown_strength(props):
-    assert any(p["nation"] == "POL" for p in props["deployments"])
+def test_poland_is_present_with_unknown_strength_and_no_position(props):
+    """The seeds give "several hundred" Poles and no place: on the timeline, not the map."""
+    poles = [p for p in props["deployments"] if p["nation"] == "POL"]
+    assert poles and all(p["position_unknown"] and "place" not in p for p in poles)
+    assert all(p["strength"] is None for p in poles)
 
 
 def _has_event(props, layer, month, *words):
