@@ -20,24 +20,35 @@ _CHINESE = re.compile(r"[零〇一二两三四五六七八九十百千万萬亿�
 def chinese_number(text: str) -> int | None:
     """The value of a Chinese numeral, or ``None`` when ``text`` is not one.
 
+    A numeral needs a digit: 数百 ("several hundred") states no number.
+
     Examples
     --------
     >>> chinese_number("五千万"), chinese_number("二十三"), chinese_number("第")
     (50000000, 23, None)
+    >>> chinese_number("一亿七千三百一十七万五千八百零九"), chinese_number("百")
+    (173175809, None)
     """
-    if not text or any(c not in _DIGITS and c not in _SMALL and c not in _UNITS for c in text):
+    if not text or not any(c in _DIGITS for c in text):
         return None
-    total = section = digit = 0
+    if any(c not in _DIGITS and c not in _SMALL and c not in _UNITS for c in text):
+        return None
+    return _value(text)
+
+
+def _value(text: str) -> int:
+    for big in ("亿", "億", "万", "萬"):
+        if big in text:
+            high, _, low = text.partition(big)
+            return (_value(high) if high else 1) * _UNITS[big] + (_value(low) if low else 0)
+    total = digit = 0
     for char in text:
         if char in _DIGITS:
             digit = _DIGITS[char]
-        elif char in _SMALL:
-            section += (digit or 1) * _SMALL[char]
-            digit = 0
         else:
-            total = (total + section + digit) * _UNITS[char]
-            section = digit = 0
-    return total + section + digit
+            total += (digit or 1) * _SMALL[char]
+            digit = 0
+    return total + digit
 
 
 def numbers_in(quote: str) -> set[int]:

@@ -75,3 +75,44 @@ def test_duplicate_ids_across_files(tmp_path):
     (tmp_path / "2.yaml").write_text(rec, encoding="utf-8")
     with pytest.raises(RecordsError, match="2.yaml:2: places\\[0\\] 'a': field 'id': duplicate id"):
         load_records(tmp_path, check_quotes=False)
+
+
+def test_gaps_unknown_positions_and_timeline_only_events(tmp_path):
+    (tmp_path / "r.yaml").write_text(
+        "places:\n"
+        "  - {id: a, kind: city, names: {en: Chita}, source: {document: d, quote: q}}\n"
+        "deployments:\n"
+        "  - id: u\n    side: white\n    nation: WHT\n    unit: U\n"
+        "    source: {document: d, quote: q}\n"
+        "    waypoints:\n"
+        "      - {date: '1919-04', place: a, end: '1919-04'}\n"
+        "      - {date: '1919-11', place: a}\n"
+        "  - id: p\n    side: intervention\n    nation: POL\n    unit: P\n"
+        "    position: unknown\n    start: '1918-08'\n    end: '1920-07'\n"
+        "    source: {document: d, quote: q}\n"
+        "events:\n"
+        "  - {id: e, start: '1918-01', timeline_only: true, names: {en: E},"
+        " source: {document: d, quote: q}}\n",
+        encoding="utf-8",
+    )
+    recs = load_records(tmp_path, check_quotes=False)
+    assert recs.deployments["u"].waypoints[0].end.end == "1919-04-30"
+    assert (
+        recs.deployments["p"].waypoints == [] and recs.deployments["p"].start.start == "1918-08-01"
+    )
+    assert recs.events["e"].place is None
+
+
+def test_a_deployment_needs_waypoints_unless_its_position_is_unknown(tmp_path):
+    (tmp_path / "r.yaml").write_text(
+        "deployments:\n  - id: u\n    side: white\n    nation: WHT\n    unit: U\n"
+        "    source: {document: d, quote: q}\n"
+        "events:\n  - {id: e, start: '1918', names: {en: E}, source: {document: d, quote: q}}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RecordsError) as info:
+        load_records(tmp_path, check_quotes=False)
+    assert "field 'waypoints': expected a non-empty list" in str(info.value)
+    assert "e: field 'place': is required" in str(info.value) or "'place': is required" in str(
+        info.value
+    )
