@@ -17,6 +17,7 @@ import shapely
 import shapely.ops
 from shapely.geometry import mapping
 
+from geodata.basemap.borders import UNITS
 from geodata.basemap.extent import ATLAS_EXTENT, DETAILS, Detail, Extent, round_coords, simplify
 from geodata.basemap.gshhs import iter_runs
 from geodata.basemap.modern import land_faces, read_borders
@@ -25,6 +26,7 @@ from geodata.basemap.relief import relief_jpeg
 from geodata.basemap.rivers import major_rivers
 from geodata.basemap.shapes import atoms, border_features, part_shapes, simplify_atoms
 from geodata.basemap.store import LAYERS_DIR
+from geodata.basemap.units import UnitsError, check_sources
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT_DIR = LAYERS_DIR
@@ -116,7 +118,13 @@ def modern_layer(level: Detail, extent: Extent) -> list[dict]:
 
 
 def border_layer(extent: Extent = ATLAS_EXTENT, resolution: str = "l") -> list[dict]:
-    """The period border features (see :mod:`geodata.basemap.shapes`)."""
+    """The period border features (see :mod:`geodata.basemap.shapes`).
+
+    The units' quotes are checked first against the seeds, when they are present.
+    """
+    problems = check_sources(UNITS)
+    if problems:
+        raise UnitsError(problems)
     phys = read_physical(resolution, extent)
     faces = land_faces(phys.land, read_borders(resolution, extent))
     pieces = simplify_atoms(atoms(part_shapes(phys.land, faces)), BORDER_TOLERANCE,

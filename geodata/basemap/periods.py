@@ -55,13 +55,15 @@ class Part:
 
 @dataclass(frozen=True)
 class Period:
-    """One span of a unit: inclusive ISO days, names, parts and what the span adds to the note."""
+    """One span of a unit: inclusive ISO days, names, parts, what the span adds to the note,
+    and the seed quotes (``{"document", "quote"}``) that state it, if any."""
 
     start: str
     end: str
     names: dict
     parts: tuple[str, ...]
     note: str = ""
+    sources: tuple[dict, ...] = field(default=())
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,6 @@ class Unit:
     note: str
     periods: tuple[Period, ...]
     overlay: bool = False
-    sources: tuple[dict, ...] = field(default=())
 
 
 @dataclass(frozen=True)
