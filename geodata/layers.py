@@ -18,6 +18,7 @@ from geodata.dates import ATLAS_SPAN, coarser, day_before
 from geodata.gazetteer import MIN_POPULATION
 from geodata.geocode import GeocodeError, geocode
 from geodata.model import Citation, Deployment, Place, Records
+from geodata.names import renamings
 from geodata.numbers import numbers_in
 from geodata.records import RecordsError, load_records
 
@@ -124,7 +125,7 @@ class _Builder:
             out.append(_feature(_point(*self.coords[p.id]), {
                 "id": p.id, "layer": "places", "start": ATLAS_SPAN.start, "end": ATLAS_SPAN.end,
                 "precision": ATLAS_SPAN.precision, "names": names, "names_from": names_from,
-                "kind": p.kind,
+                "kind": p.kind, "name_periods": renamings().get(p.id),
                 "approximate": p.approximate, "note": p.note, "atlas_note": p.atlas_note,
                 "geocoded": self.found[p.id],
                 "source": _source(p.sources),
