@@ -20,7 +20,7 @@
   /** Days from 0000-03-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
   function daysFromCivil(y, m, d) {
     y -= m <= 2 ? 1 : 0;
-    var era = Math.floor((y >= 0 ? y : y - 399) / 400);
+    var era = Math.floor(y / 400);  // floored: C's truncating form needs y - 399 here
     var yoe = y - era * 400;
     var doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
     var doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
@@ -47,7 +47,7 @@
   /** [year, month, day] of a day number (the inverse of dayNumber). */
   function civil(day) {
     var z = day + EPOCH;
-    var era = Math.floor((z >= 0 ? z : z - 146096) / 146097);
+    var era = Math.floor(z / 146097);
     var doe = z - era * 146097;
     var yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) -
                           Math.floor(doe / 146096)) / 365);
@@ -229,6 +229,7 @@
 
   /** A query-string component decoded as a form does ('+' is a space); raw if malformed. */
   function decode(s) {
+    if (s.indexOf('%') < 0 && s.indexOf('+') < 0) return s;
     s = s.replace(/\+/g, ' ');
     try { return decodeURIComponent(s); } catch (e) { return s; }
   }
@@ -249,46 +250,50 @@
   /** The page state of a query string and one notice per ignored part: ctx {first, last, langs, layers}. */
   function parseQuery(search, ctx) {
     var state = {day: null, lang: null, layers: null, view: null};
-    var seen = Object.create(null), notices = [], extra = 0;
-    function notice(text) {
-      if (seen[text]) return;
-      seen[text] = true;
-      if (notices.length < MAX_NOTICES) notices.push(text); else extra++;
+    var seen = new Map(), notices = [], extra = 0;
+    // One notice prefix + shown(value) + suffix, once per prefix and value; the text is made
+    // only for the notices shown, so that a huge query costs one Set entry per value.
+    function notice(prefix, value, suffix) {
+      var values = seen.get(prefix);
+      if (!values) seen.set(prefix, values = new Set());
+      if (values.has(value)) return;
+      values.add(value);
+      if (notices.length < MAX_NOTICES) notices.push(prefix + shown(value) + (suffix || ''));
+      else extra++;
     }
-    // One pass over the parts; a repeated key keeps its last value, as Python's parse_qs did.
-    var values = Object.create(null), order = [];
-    var parts = String(search || '').replace(/^\?/, '').split('&');
+    // One pass over the parts: unknown keys get their notice at once; a known key repeated
+    // keeps its last value (as Python's parse_qs did), read after the pass.
+    var values = {}, parts = String(search || '').replace(/^\?/, '').split('&');
     for (var i = 0; i < parts.length; i++) {
       if (!parts[i]) continue;
       var eq = parts[i].indexOf('=');
       var key = decode(eq < 0 ? parts[i] : parts[i].slice(0, eq));
-      if (!(key in values)) order.push(key);
-      values[key] = eq < 0 ? '' : parts[i].slice(eq + 1);
+      if (KEYS.indexOf(key) < 0) notice('unknown parameter ', key);
+      else values[key] = eq < 0 ? '' : parts[i].slice(eq + 1);
     }
-    for (var j = 0; j < order.length; j++) {
-      key = order[j];
-      if (KEYS.indexOf(key) < 0) { notice('unknown parameter ' + shown(key)); continue; }
+    KEYS.forEach(function (key) {
+      if (!(key in values)) return;
       var value = decode(values[key]).trim();
       if (key === 'date') {
         var day = dayNumber(value);
         if (day === null) {
-          notice('date=' + shown(value) + ': not a real day as YYYY-MM-DD');
+          notice('date=', value, ': not a real day as YYYY-MM-DD');
         } else if (day < ctx.first || day > ctx.last) {
-          notice('date=' + shown(value) + ': outside ' + isoDate(ctx.first) + ' – ' + isoDate(ctx.last));
+          notice('date=', value, ': outside ' + isoDate(ctx.first) + ' – ' + isoDate(ctx.last));
         } else {
           state.day = day;
         }
       } else if (key === 'lang') {
         if (ctx.langs.indexOf(value) >= 0) state.lang = value;
-        else notice('lang=' + shown(value) + ': expected one of ' + ctx.langs.join(', '));
+        else notice('lang=', value, ': expected one of ' + ctx.langs.join(', '));
       } else if (key === 'layers') {
         state.layers = readLayers(value, ctx.layers, notice);
       } else {
         var view = readView(value);
-        if (typeof view === 'string') notice('view=' + shown(value) + ': ' + view);
+        if (typeof view === 'string') notice('view=', value, ': ' + view);
         else state.view = view;
       }
-    }
+    });
     if (extra) {
       extra += 1;
       notices[MAX_NOTICES - 1] = '…and ' + extra + ' more';
@@ -298,22 +303,22 @@
 
   /** The known layer ids asked for in `a,b,c`; [] for none asked, null (defaults) for only unknown ones. */
   function readLayers(value, known, notice) {
-    var asked = value.split(','), out = [], taken = Object.create(null), unknown = [];
+    var asked = value.split(','), out = [], taken = new Set(), unknown = [];
     for (var i = 0; i < asked.length; i++) {
       var id = asked[i].trim();
       if (!id) continue;
       if (known.indexOf(id) >= 0) {
-        if (!taken[id]) { taken[id] = true; out.push(id); }
+        if (!taken.has(id)) { taken.add(id); out.push(id); }
       } else {
         unknown.push(id);
       }
     }
     if (unknown.length && !out.length) {
-      notice('layers=' + shown(value) + ': no known layer, the default layers are kept ' +
-             '(known: ' + known.join(', ') + ')');
+      notice('layers=', value, ': no known layer, the default layers are kept (known: ' +
+             known.join(', ') + ')');
       return null;
     }
-    for (var k = 0; k < unknown.length; k++) notice('layers: unknown layer ' + shown(unknown[k]) + ' ignored');
+    for (var k = 0; k < unknown.length; k++) notice('layers: unknown layer ', unknown[k], ' ignored');
     return out;
   }
 
