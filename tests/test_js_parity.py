@@ -1,0 +1,179 @@
+"""Python and the browser engine compute time the same way: one table, run through both.
+
+The cases are generated here and the expected values computed by the Python functions
+(``components/atlas/timeline.py``); ``tests/js/parity_runner.js`` runs the same calls through
+``assets/fea-1-core.js``. Where Python raises, the JS must return null.
+
+Known difference, left out of the table: Python's ``\\d`` also matches non-ASCII digits
+(``day_number("١٩٣٩-٠٨-٢٠")`` is a day), the JS reads ASCII digits only.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import random
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+RUNNER = Path(__file__).parent / "js" / "parity_runner.js"
+NODE = shutil.which("node") or shutil.which("nodejs")
+SHOWN = 12  # mismatches listed in a failure
+
+
+def _timeline():
+    for name in ("components.timeline", "components.atlas.timeline"):
+        try:
+            return importlib.import_module(name)
+        except ModuleNotFoundError:
+            continue
+    raise ModuleNotFoundError("no components.timeline nor components.atlas.timeline")
+
+
+T = _timeline()
+
+
+def _iso(y: int, m: int, d: int) -> str:
+    return f"{'-' if y < 0 else ''}{abs(y):04d}-{m:02d}-{d:02d}"
+
+
+YEARS = sorted({*range(-100, 2101, 37), -5, -4, -1, 0, 1, 4, 100, 1600, 1700, 1800, 1899,
+                1900, 1904, 1917, 1939, 1940, 1945, 1946, 2000, 2100})  # fmt: skip
+
+
+def date_strings() -> list:
+    """Month starts, ends and impossible days over -0100..2100, then malformed strings."""
+    out = []
+    for y in YEARS:
+        for m in range(1, 13):
+            out += [_iso(y, m, d) for d in (0, 1, 15, 28, 29, 30, 31, 32)]
+    out += [_iso(y, 13, 1) for y in (-1, 1939)] + [_iso(1939, 0, 1)]
+    out += [
+        "", "1939", "1939-8-20", "39-08-20", "1939/08/20", "1939-08-20T00:00", "+1939-08-20",
+        "--1939-08-20", "-1939-08-20", "1939-08-20x", "x1939-08-20", "19390-08-20",
+        "0001-01-01", "0000-02-29", "-0001-02-29", "-0004-02-29", "-0100-02-29", "2000-02-29",
+        "1900-02-29", "12345-06-30", "-12345-06-30", " 1939-08-20 ", "\t1939-08-20\n",
+        "\x1c1939-08-20\x1f", "\u30001939-08-20\xa0", "\ufeff1939-08-20", "1939-08-20\u200b",
+        "1939 -08-20", None, 19390820, 1939.5, ["1939-08-20"],
+    ]  # fmt: skip
+    return out
+
+
+def _python(fn, *args):
+    try:
+        return json.loads(json.dumps(fn(*args)))  # tuples become lists, as in JSON
+    except (ValueError, TypeError, AttributeError):
+        return None
+
+
+def date_cases() -> list:
+    """(JS call, Python's result) for day numbers, ISO days, month and step arithmetic."""
+    cases = [(("dayNumber", [s]), _python(T.day_number, s)) for s in date_strings()]
+    days = sorted({r for (_, _), r in cases if r is not None})
+    days += list(range(-730486, -730486 + 800, 7)) + list(range(-694000, -693500, 11))
+    cases += [(("isoDate", [d]), T.iso_date(d)) for d in days]
+    cases += [(("civil", [d]), list(T.civil(d))) for d in days[::5]]
+    for d in days[::25]:
+        cases += [(("addMonths", [d, n]), T.add_months(d, n)) for n in range(-25, 26)]
+    step = getattr(T, "step", None)
+    if step is not None:
+        for d in days[::23]:
+            for speed in ("day", "week", "month", 3, 0, "fortnight", None):
+                for way in (1, -1):
+                    cases.append((("stepDay", [d, speed, way]), _python(step, d, speed, way)))
+    return cases
+
+
+def motion_cases() -> list:
+    """(JS call, Python's result) for the motion functions Python still has."""
+    rng, cases = random.Random(1917), []
+    for _ in range(200):
+        path = [[rng.uniform(60, 180), rng.uniform(-10, 80)] for _ in range(rng.randint(1, 7))]
+        if hasattr(T, "cumulative"):
+            cases.append((("cumulative", [path]), T.cumulative(path)))
+        if hasattr(T, "point_along") and len(path) > 1:
+            cum, f = T.cumulative(path), rng.choice([-0.5, 0, rng.random(), 1, 1.5])
+            cases.append((("pointAlong", [path, cum, f]), _python(T.point_along, path, cum, f)))
+        start = rng.randint(6000, 9000)
+        track = [[start + 30 * i + rng.randint(0, 25), *p] for i, p in enumerate(path)]
+        end, transit = track[-1][0] + rng.randint(0, 40), rng.choice([None, 1, 3, 10])
+        for day in range(start - 2, end + 3, 3):
+            if hasattr(T, "position_at"):
+                args = [track, end, day, transit]
+                cases.append((("positionAt", args), _python(T.position_at, *args)))
+            if hasattr(T, "travel_fraction"):
+                args = [start, end, day]
+                cases.append((("travelFraction", args), T.travel_fraction(*args)))
+            if hasattr(T, "event_phase"):
+                args = [start, start + 5, day, 7, 20]
+                cases.append((("eventPhase", args), T.event_phase(*args)))
+    return cases
+
+
+def run_js(cases: list) -> list:
+    """The results of the cases' calls through assets/fea-1-core.js, one per case."""
+    if NODE is None:
+        pytest.skip("node is not installed (make test installs Debian's nodejs)")
+    with tempfile.TemporaryDirectory() as tmp:
+        calls, results = Path(tmp, "calls.json"), Path(tmp, "results.json")
+        calls.write_text(json.dumps([call for call, _ in cases]), encoding="utf-8")
+        done = subprocess.run([NODE, str(RUNNER), str(calls), str(results)],
+                              capture_output=True, text=True, timeout=120)  # fmt: skip
+        assert done.returncode == 0, f"{RUNNER.name} failed:\n{done.stderr}"
+        return json.loads(results.read_text(encoding="utf-8"))
+
+
+def _same(python, js) -> bool:
+    if isinstance(python, float) or isinstance(js, float):
+        return isinstance(js, int | float) and python is not None and abs(python - js) <= 1e-9
+    if isinstance(python, list) and isinstance(js, list):
+        return len(python) == len(js) and all(map(_same, python, js))
+    return python == js and type(python) is type(js)
+
+
+def assert_parity(cases: list) -> None:
+    """Fails listing the first mismatches as call, Python's result and the JS result."""
+    results = run_js(cases)
+    assert len(results) == len(cases)
+    bad = [(call, want, got) for (call, want), got in zip(cases, results, strict=True)
+           if not _same(want, got)]  # fmt: skip
+    lines = [f"{name}({json.dumps(args)[1:-1]}): python {want!r}, js {got!r}"
+             for (name, args), want, got in bad[:SHOWN]]  # fmt: skip
+    assert not bad, f"{len(bad)} of {len(cases)} cases differ:\n" + "\n".join(lines)
+
+
+def test_dates_agree():
+    """Day numbers, ISO days, month and step arithmetic agree on a few thousand cases."""
+    cases = date_cases()
+    assert len(cases) > 2000
+    assert any(r is None for _, r in cases) and any(c[0] == "addMonths" for c, _ in cases)
+    assert_parity(cases)
+
+
+def test_negative_years_round_trip():
+    """Both write the extended ISO form before year 0 and read it back."""
+    assert T.iso_date(T.day_number("-0044-03-15")) == "-0044-03-15"
+    days = range(T.day_number("-0401-01-01"), T.day_number("0002-01-01"), 13)
+    cases = [(("isoDate", [d]), T.iso_date(d)) for d in days]
+    assert all(T.day_number(iso) == d for d, ((_, _), iso) in zip(days, cases, strict=True))
+    assert_parity(cases)
+
+
+def test_motion_agrees():
+    """Positions, fractions along routes and event phases agree on random tracks."""
+    cases = motion_cases()
+    if not cases:
+        pytest.skip("Python no longer has the motion functions: the JS owns them")
+    assert_parity(cases)
+
+
+def test_a_mismatch_is_reported():
+    """The comparison itself catches a wrong answer, and names the call."""
+    cases = [(("dayNumber", ["1939-08-20"]), 14475), (("isoDate", [0]), "1900-01-02")]
+    message = r"1 of 2 cases differ:\n\s*isoDate\(0\): python '1900-01-02', js '1900-01-01'"
+    with pytest.raises(AssertionError, match=message):
+        assert_parity(cases)
