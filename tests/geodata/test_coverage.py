@@ -146,3 +146,27 @@ def test_sea_route_passes_the_straits(props):
     text = " ".join(via).casefold()
     for strait in ("dardanelles", "suez", "red sea", "bab"):
         assert strait in text, strait
+
+
+PLACED = ["shanghai-1932", "xian-incident", "shanghai-1937", "beiping-tianjin-lost",
+          "trotsky-note-to-the-allies"]  # fmt: skip
+TIMELINE_ONLY = [
+    "wanbaoshan-nakamura-incidents", "far-east-transport-cut-1932", "border-clashes-1936",
+    "border-clashes-1937", "marco-polo-bridge-incident", "land-route-importance-1939",
+    "fifth-army-soviet-armour", "decree-on-peace", "armistice-order-dukhonin",
+    "secret-treaties-published", "red-army-founded", "trotsky-war-commissar",
+    "germany-surrenders-1918",
+]  # fmt: skip
+
+
+def test_issue_10_missing_facts_are_in_the_events_layer():
+    events = {f["properties"]["id"]: f for f in build_layers()["events"]["features"]}
+    for eid in PLACED:
+        assert events[eid]["geometry"]["type"] == "Point", eid
+    for eid in TIMELINE_ONLY:  # the seeds place them nowhere: no geometry, on the timeline
+        assert events[eid]["geometry"] is None and events[eid]["properties"]["timeline_only"], eid
+
+
+def test_retreat_from_shanghai_to_nanjing(props):
+    route = next(p for p in props["routes"] if p["id"] == "retreat-shanghai-nanjing")
+    assert route["via"] == ["shanghai", "suzhou", "nanjing"]
