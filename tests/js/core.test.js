@@ -14,6 +14,19 @@ test('the module exports only its API', () => {
   ]);
 });
 
+test('as a classic script (the page) it sets window.FEA_CORE and nothing else', () => {
+  const fs = require('node:fs');
+  const vm = require('node:vm');
+  const path = require('node:path');
+  const source = fs.readFileSync(path.join(__dirname, '../../assets/fea-1-core.js'), 'utf8');
+  const window = {};
+  const context = vm.createContext({window});
+  vm.runInContext(source, context);
+  assert.deepStrictEqual(Object.keys(window), ['FEA_CORE']);
+  assert.strictEqual(window.FEA_CORE.isoDate(14475), '1939-08-20');
+  assert.deepStrictEqual(Object.keys(context), ['window']);
+});
+
 test('dayNumber: days since 1900-01-01, across the 1899/1900 boundary', () => {
   assert.strictEqual(D('1900-01-01'), 0);
   assert.strictEqual(D('1899-12-31'), -1);
