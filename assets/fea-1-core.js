@@ -254,10 +254,10 @@
     // One notice prefix + shown(value) + suffix, once per prefix and value; the text is made
     // only for the notices shown, so that a huge query costs one Set entry per value.
     function notice(prefix, value, suffix) {
-      var values = seen.get(prefix);
-      if (!values) seen.set(prefix, values = new Set());
-      if (values.has(value)) return;
-      values.add(value);
+      var done = seen.get(prefix);
+      if (!done) seen.set(prefix, done = new Set());
+      if (done.has(value)) return;
+      done.add(value);
       if (notices.length < MAX_NOTICES) notices.push(prefix + shown(value) + (suffix || ''));
       else extra++;
     }
