@@ -24,7 +24,7 @@ _EPOCH = 693901  # days_from_civil(1900, 1, 1) in the algorithm below
 def _days_from_civil(y: int, m: int, d: int) -> int:
     # Howard Hinnant's days_from_civil, shifted so that 0000-03-01 is day 0.
     y -= m <= 2
-    era = (y if y >= 0 else y - 399) // 400
+    era = y // 400  # floor division: C's truncating form needs y - 399 here
     yoe = y - era * 400
     doy = (153 * (m + (-3 if m > 2 else 9)) + 2) // 5 + d - 1
     doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
@@ -75,7 +75,7 @@ def civil(day: int) -> tuple[int, int, int]:
     (1900, 1, 1)
     """
     z = int(day) + _EPOCH
-    era = (z if z >= 0 else z - 146096) // 146097
+    era = z // 146097
     doe = z - era * 146097
     yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
     doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
