@@ -157,9 +157,9 @@ def measure_load(browser, url: str) -> dict:
     page.on("requestfinished", done)
     t0 = time.perf_counter()
     page.goto(url)
-    page.wait_for_function("() => window.FEA && FEA.mapOf(FEA.graph()) &&"
-                           " FEA.mapOf(FEA.graph()).getLayer('atlas-routes') &&"
-                           " FEA.mapOf(FEA.graph()).loaded()", timeout=30000)  # fmt: skip
+    page.wait_for_function("() => window.FEA && FEA.page && FEA.page.map() &&"
+                           " FEA.page.map().getLayer('atlas-routes') &&"
+                           " FEA.page.map().loaded()", timeout=30000)  # fmt: skip
     seconds = time.perf_counter() - t0
     page.wait_for_timeout(500)
     page.close()
@@ -186,10 +186,10 @@ def run(layers: str | None, steps: int) -> dict:
             load = measure_load(browser, atlas_url)
             page = browser.new_page(viewport={"width": 1280, "height": 800})
             page.goto(f"{atlas_url}/?date={iso_date(start)}")
-            page.wait_for_function("() => window.FEA && FEA.mapOf(FEA.graph()) &&"
+            page.wait_for_function("() => window.FEA && FEA.page && FEA.page.map() &&"
                                    " document.getElementById('current-date') &&"
                                    f" document.getElementById('current-date').textContent"
-                                   f" === '{iso_date(start)}' && FEA.mapOf(FEA.graph()).loaded()",
+                                   f" === '{iso_date(start)}' && FEA.page.map().loaded()",
                                    timeout=30000)  # fmt: skip
             page.wait_for_timeout(1500)
             page.focus("#time-slider [role=slider]")

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from components.atlas.registry import DATA_LAYERS, DEFAULT_SPAN
+from components.atlas.registry import DATA_LAYERS
 from components.atlas.timeline import day_number
+from geodata.dates import ATLAS_SPAN
 
 ROOT = Path(__file__).resolve().parents[2]
 LAYERS_DIR = ROOT / "geodata" / "layers"
@@ -148,6 +149,8 @@ def load_atlas(directory: Path | str | None = None) -> Atlas:
         by_id.setdefault(unit["id"], {"unit": unit})
     days = [day_number(f["properties"][k]) for feats in layers.values() for f in feats
             for k in ("start", "end")]  # fmt: skip
-    span = (min(days), max(days)) if days else tuple(day_number(d) for d in DEFAULT_SPAN)
+    # the atlas span, widened to hold every feature of the data
+    days += [day_number(ATLAS_SPAN.start), day_number(ATLAS_SPAN.end)]
+    span = (min(days), max(days))
     frozen = MappingProxyType({k: tuple(v) for k, v in layers.items()})
     return Atlas(frozen, units, MappingProxyType(by_id), span)

@@ -10,12 +10,9 @@ curated moment covers get their first event, so the guide never points at missin
 
 from __future__ import annotations
 
-from dash import html
-
 from components.atlas.data import Atlas
-from components.atlas.i18n import pick_name, text
 from components.atlas.registry import PERIODS
-from components.atlas.timeline import day_number, iso_date
+from components.atlas.timeline import day_number
 
 #: Curated moments: (feature id, zoom); the first ones found in the data are used, in date order.
 CURATED = (
@@ -69,29 +66,3 @@ def moments(atlas: Atlas) -> list[dict]:
         if events:
             found.append(_moment(atlas, events[0]["properties"]["id"], period.zoom + 1))
     return sorted(found, key=lambda m: m["day"])
-
-
-def moment_panel(items: list[dict], index: int, lang: str) -> list:
-    """The guide panel body for moment ``index`` (wrapped into range) of ``items``.
-
-    Examples
-    --------
-    >>> from components.atlas.data import load_atlas
-    >>> body = moment_panel(moments(load_atlas(FIXTURE_DIR)), 1, "ja")
-    >>> body[0].children, body[1].children
-    ('2 / 3 · 1938-07-29', '張鼓峰事件')
-    """
-    if not items:
-        return [html.P(text("no_data", lang), className="hint")]
-    moment = items[index % len(items)]
-    quotes = [html.Figure([html.Blockquote(c.get("quote", ""), className="quote"),
-                           html.Figcaption(html.Cite(c.get("document", "")))],
-                          className="citation") for c in moment["sources"]]  # fmt: skip
-    return [
-        html.Div(
-            f"{index % len(items) + 1} / {len(items)} · {iso_date(moment['day'])}",
-            className="guide-count",
-        ),
-        html.H4(pick_name(moment["names"], lang), className="guide-title"),
-        *quotes,
-    ]

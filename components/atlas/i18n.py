@@ -11,9 +11,11 @@ from __future__ import annotations
 LANGS = ("en", "zh", "ja")
 LANG_LABELS = {"en": "English", "zh": "中文", "ja": "日本語"}
 DEFAULT_LANG = "en"
-#: Which languages a name falls back to, in order, when it lacks the chosen one.
+#: Which languages a name falls back to, in order, when it lacks the chosen one. Japanese
+#: never falls back to Chinese: a place without a Japanese name in the seeds carries GeoNames'
+#: katakana form (``names_from``); units, events and routes fall back to English.
 FALLBACK = {"en": ("en", "ru", "zh", "ja"), "zh": ("zh", "ja", "en", "ru"),
-            "ja": ("ja", "zh", "en", "ru")}  # fmt: skip
+            "ja": ("ja", "en", "ru")}  # fmt: skip
 #: Font stacks for map labels: MapLibre draws them locally, so the right CJK variant matters.
 LABEL_FONTS = {
     "en": "Noto Sans, DejaVu Sans, Noto Sans CJK SC, sans-serif",
@@ -61,6 +63,9 @@ STRINGS: dict[str, dict[str, str]] = {
                 "zh": "尚未生成图层：请运行 `python -m geodata build`。",
                 "ja": "レイヤーがまだありません：`python -m geodata build` を実行してください。"},
     "ignored": {"en": "Ignored", "zh": "已忽略", "ja": "無視しました"},
+    "borders_uncovered": {"en": "No borders of the day are drawn for this date.",
+                          "zh": "此日期未绘当时疆界。",
+                          "ja": "この日付の当時の国境は描いていません。"},
     "air": {"en": "air", "zh": "空运", "ja": "空路"},
     "sea": {"en": "sea", "zh": "海运", "ja": "海路"},
     "land": {"en": "land", "zh": "陆运", "ja": "陸路"},
@@ -115,6 +120,26 @@ STRINGS: dict[str, dict[str, str]] = {
                    "ja": "{count} フレームは多すぎます（最大 {max}）：期間を短くするか間隔を長く"
                          "してください"},
 }  # fmt: skip
+#: Month names, for dates written as people write them ("20 August 1918"; zh and ja write
+#: 1918年8月20日 and need none).
+for _m, _name in enumerate(
+    (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+    1,
+):
+    STRINGS[f"month_{_m}"] = {"en": _name, "zh": f"{_m}月", "ja": f"{_m}月"}
 
 
 def text(key: str, lang: str) -> str:
@@ -150,9 +175,12 @@ def pick_name(names: dict | None, lang: str) -> str:
     '海参崴'
     >>> pick_name(None, "en")
     ''
+    >>> pick_name({"zh": "奥特波尔", "en": "Otpor"}, "ja")
+    'Otpor'
     """
     names = names or {}
-    for code in FALLBACK.get(lang, FALLBACK[DEFAULT_LANG]):
+    order = FALLBACK.get(lang, FALLBACK[DEFAULT_LANG])
+    for code in order:
         if names.get(code):
             return names[code]
-    return next((v for v in names.values() if v), "")
+    return next((v for k, v in names.items() if v and k not in FALLBACK), "")

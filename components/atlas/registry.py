@@ -132,7 +132,19 @@ SPEEDS = MappingProxyType({"day": 1, "week": 7, "month": "month"})
 DEFAULT_SPEED = "week"
 #: Milliseconds between animation steps while playing.
 PLAY_INTERVAL_MS = 250
-#: The atlas span, used when there is no data to take it from.
-DEFAULT_SPAN = ("1917-01-01", "1945-12-31")
 #: The first view: the Russian Far East, Manchuria and Mongolia.
 DEFAULT_VIEW = MappingProxyType({"lon": 124.0, "lat": 46.0, "zoom": 3.0})
+
+#: The PNG of the view: the scales offered (device pixels per CSS pixel) and the composed
+#: image in CSS pixels: a title band above the map, a legend column on its right and an
+#: attribution band below both.
+SNAPSHOT_SCALES = (1, 2, 4)
+SNAPSHOT_DEFAULT_SCALE = 2
+SNAPSHOT_LAYOUT = MappingProxyType({
+    "header": 64, "legend": 220, "footer": 64, "pad": 14,
+    "title_size": 22, "subtitle_size": 13, "date_size": 24, "legend_size": 13,
+    "legend_row": 20, "attribution_size": 11, "attribution_line": 15,
+    "background": "#fbfaf7", "band": "#26323c", "band_text": "#f4f1ea", "text": "#1f2328",
+})  # fmt: skip
+#: The animation form's default span: from the map's date, this many days on.
+ANIMATION_DAYS = 28

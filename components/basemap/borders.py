@@ -20,7 +20,7 @@ from pathlib import Path
 from components.atlas.i18n import LANGS, pick_name
 from components.atlas.registry import layer_spec
 from components.atlas.timeline import day_number
-from geodata.basemap.periods import ATLAS_START
+from geodata.basemap.periods import ATLAS_END, ATLAS_START, check_day
 from geodata.basemap.store import LAYERS_DIR as BASEMAP_DIR
 from geodata.basemap.store import borders_geojson_at, load_layer
 
@@ -47,7 +47,8 @@ def border_config(
     -------
     dict or None
         ``url`` of the whole GeoJSON, ``at`` (the URL of one day's units, ``{date}`` to fill
-        in, or None to use ``url``), ``first`` (the first day number ``at`` serves),
+        in, or None to use ``url``), ``first`` and ``last`` (the day numbers the borders
+        cover),
         ``colours`` by sovereign, ``below`` (the basemap layer to draw under), ``changes``
         (sorted day numbers on which the set of units changes), ``labels`` (a point per
         unit: names in each language, ``start``, ``end``) and ``style`` (opacities, line
@@ -73,7 +74,8 @@ def border_config(
                     "properties": {"start": p["start"], "end": p["end"], **names},
                 }
             )
-    return {"url": url, "at": at, "first": day_number(ATLAS_START), "colours": colours,
+    return {"url": url, "at": at, "first": day_number(ATLAS_START),
+            "last": day_number(ATLAS_END), "colours": colours,
             "below": below, "changes": sorted(changes),
             "labels": {"type": "FeatureCollection", "features": labels},
             "style": layer_spec("borders").style}  # fmt: skip
@@ -81,15 +83,17 @@ def border_config(
 
 @functools.lru_cache(maxsize=64)
 def borders_at_text(date: str) -> str:
-    """The units standing on ``date`` (ISO, within the atlas period) as GeoJSON text.
+    """The units standing on ``date`` (an ISO day) as GeoJSON text.
 
     The page asks for the first day of each stretch of days with the same units, so a few
-    dozen answers cover the whole timeline; they are kept.
+    dozen answers cover the whole timeline; they are kept. A day outside the borders'
+    coverage (:data:`ATLAS_START` to :data:`ATLAS_END`) has no units: the collection is
+    empty, and the page says so.
 
     Raises
     ------
     ValueError
-        ``date`` is not an ISO day in 1917-01-01..1945-12-31 (the message says which).
+        ``date`` is not an ISO day (the message says what it got).
 
     Examples
     --------
@@ -97,8 +101,15 @@ def borders_at_text(date: str) -> str:
     True
     >>> "Far Eastern Republic" in borders_at_text("1923-01-01")
     False
+    >>> borders_at_text("1850-01-01")
+    '{"type":"FeatureCollection","features":[]}'
     """
-    return json.dumps(borders_geojson_at(date), ensure_ascii=False, separators=(",", ":"))
+    check_day(date)
+    if not ATLAS_START <= date <= ATLAS_END:
+        found = {"type": "FeatureCollection", "features": []}
+    else:
+        found = borders_geojson_at(date)
+    return json.dumps(found, ensure_ascii=False, separators=(",", ":"))
 
 
 def border_ids() -> list[str]:

@@ -53,6 +53,17 @@ SOVEREIGN_COLOURS = {
     "russia": "#b8453a", "fer": "#1f9e89", "tuva": "#9c6644", "mongolia": "#6a9e3a",
     "china": "#d9b13b", "manchukuo": "#7e57c2", "japan": "#e0607e", "occupation": "#4d4d4d",
 }  # fmt: skip
+#: What each sovereign's fill stands for, in the legend.
+SOVEREIGN_LABELS = {
+    "russia": {"en": "Soviet Russia / USSR", "zh": "苏俄/苏联", "ja": "ソビエト・ロシア／ソ連"},
+    "fer": {"en": "Far Eastern Republic", "zh": "远东共和国", "ja": "極東共和国"},
+    "tuva": {"en": "Tuva", "zh": "唐努乌梁海", "ja": "トゥヴァ"},
+    "mongolia": {"en": "Mongolia", "zh": "蒙古", "ja": "モンゴル"},
+    "china": {"en": "China", "zh": "中国", "ja": "中国"},
+    "manchukuo": {"en": "Manchukuo", "zh": "满洲国", "ja": "満洲国"},
+    "japan": {"en": "Japan and its colonies", "zh": "日本及其殖民地", "ja": "日本とその植民地"},
+    "occupation": {"en": "Occupation", "zh": "占领区", "ja": "占領地"},
+}  # fmt: skip
 MODERN_LABEL = {"en": "modern borders", "zh": "现代国界", "ja": "現代の国境",
                 "ru": "современные границы"}  # fmt: skip
 HOVER = "<b>%{customdata[1]}</b><br>%{customdata[2]} – %{customdata[3]}<extra></extra>"

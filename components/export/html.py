@@ -21,14 +21,14 @@ import json
 from pathlib import Path
 
 from components.atlas.data import ROOT, Atlas
-from components.atlas.i18n import LANG_LABELS, LANGS, STRINGS, text
+from components.atlas.i18n import LANGS, text
 from components.atlas.map import build_map_figure
-from components.atlas.registry import DEFAULT_SPEED, LAYERS, PLAY_INTERVAL_MS, SPEEDS
+from components.atlas.registry import LAYERS
 from components.atlas.timeline import iso_date
+from components.atlas.views import border_details, details_panel, layer_options, legend
 from components.basemap.borders import border_feature, border_ids
 from components.export import render
 from components.export.kaleido_batch import ATLAS_SCRIPTS, JS_DIR, PLOTLY_JS
-from components.page.panels import border_details, details_panel, layer_options, legend
 
 ASSETS = ROOT / "assets"
 _VOID = {"br", "hr", "img", "input", "meta", "link"}
@@ -85,29 +85,21 @@ def details_by_id(atlas: Atlas) -> dict[str, dict[str, str]]:
 
 
 def page_data(atlas: Atlas, lang: str = "en", day: int | None = None) -> dict:
-    """Everything ``standalone.js`` needs, as one JSON-able dict."""
-    from components.page.layout import default_day
-
-    day = default_day(atlas) if day is None else day
+    """Everything ``standalone.js`` needs, as one JSON-able dict: the figure, the scene
+    (with the borders inlined) and the panels' HTML in every language."""
+    scene = render.export_scene(atlas)
+    day = scene["timeline"]["default_day"] if day is None else day
     view = render.export_view(day)
-    figure = build_map_figure(atlas, view, lang, day, style=render.offline_style(lang, "lo"))
-    figure.update_layout(uirevision="atlas")
-    words = {k: STRINGS[k] for k in ("title", "subtitle", "layers", "legend", "details",
-                                     "details_hint", "speed", "play", "pause")}  # fmt: skip
-    words.update({s: STRINGS[s] for s in SPEEDS})
+    layers = [s.id for s in LAYERS if s.default_visible]
+    figure = build_map_figure(scene, view, lang, layers, render.offline_style(lang, "lo"))
     return {
         "figure": json.loads(figure.to_json()),
-        "cfg": render.page_config(),
-        "day": day, "min": atlas.span[0], "max": atlas.span[1], "lang": lang,
-        "speeds": list(SPEEDS), "speed": DEFAULT_SPEED, "interval": PLAY_INTERVAL_MS,
-        "langs": {code: LANG_LABELS[code] for code in LANGS},
+        "scene": scene,
+        "state": {"day": day, "lang": lang, "layers": layers},
         "layers": {code: layer_options(code) for code in LANGS},
-        "visible": [s.id for s in LAYERS if s.default_visible],
         "legend": {code: component_html(legend(atlas, code)) for code in LANGS},
         "details": details_by_id(atlas),
         "hint": {code: component_html(details_panel(atlas, None, code, day)) for code in LANGS},
-        "words": words,
-        "attribution": {code: render.attribution_text(code) for code in LANGS},
     }  # fmt: skip
 
 

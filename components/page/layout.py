@@ -11,25 +11,30 @@ from __future__ import annotations
 from dash import dcc, html
 
 from components.atlas.data import Atlas
-from components.atlas.guide import moment_panel, moments
-from components.atlas.i18n import DEFAULT_LANG, LABEL_FONTS, STRINGS, text
+from components.atlas.guide import moments
+from components.atlas.i18n import DEFAULT_LANG, text
 from components.atlas.map import build_map_figure
 from components.atlas.registry import (
+    ANIMATION_DAYS,
     DEFAULT_SPEED,
     LAYERS,
     PERIODS,
-    PLAY_INTERVAL_MS,
+    SNAPSHOT_DEFAULT_SCALE,
+    SNAPSHOT_SCALES,
     SPEEDS,
 )
-from components.atlas.timeline import civil, day_number, iso_date, timeline_state
-from components.basemap.borders import border_config
+from components.atlas.scene import build_scene
+from components.atlas.timeline import civil, day_number, iso_date
+from components.atlas.views import (
+    details_panel,
+    language_options,
+    layer_options,
+    legend,
+    moment_panel,
+)
 from components.export.animation import STEP_CHOICES
-from components.export.snapshot import DEFAULT_SCALE, SCALES, snapshot_config
 from components.page.ids import Id
-from components.page.panels import details_panel, language_options, layer_options, legend
 
-#: The day the page opens on when the URL names none: the landings of August 1918.
-DEFAULT_DATE = "1918-08-20"
 GRAPH_CONFIG = {"scrollZoom": True, "displaylogo": False, "displayModeBar": False,
                 "responsive": True}  # fmt: skip
 
@@ -55,38 +60,6 @@ def slider_marks(atlas: Atlas) -> dict:
         if first <= day <= last:
             marks[day] = str(year)
     return marks
-
-
-def default_day(atlas: Atlas) -> int:
-    """The opening day: :data:`DEFAULT_DATE` clamped into the data's span.
-
-    Examples
-    --------
-    >>> from components.atlas.data import load_atlas
-    >>> iso_date(default_day(load_atlas(FIXTURE_DIR)))
-    '1918-08-20'
-    """
-    return min(max(day_number(DEFAULT_DATE), atlas.span[0]), atlas.span[1])
-
-
-def client_config() -> dict:
-    """What the browser's timeline reducer needs: the periods and the Play/Pause words.
-
-    Examples
-    --------
-    >>> cfg = client_config()
-    >>> cfg["periods"]["khasan"]["day"], cfg["words"]["pause"]["ja"]
-    (14088, '一時停止')
-    """
-    periods = {p.id: {"day": day_number(p.start),
-                      "view": {"lon": p.center[0], "lat": p.center[1], "zoom": p.zoom}}
-               for p in PERIODS}  # fmt: skip
-    return {
-        "periods": periods,
-        "words": {k: STRINGS[k] for k in ("play", "pause")},
-        "borders": border_config(),
-        "fonts": LABEL_FONTS,
-    }
 
 
 def _timeline_bar(atlas: Atlas, day: int, lang: str) -> html.Div:
@@ -115,10 +88,6 @@ def _timeline_bar(atlas: Atlas, day: int, lang: str) -> html.Div:
     ], className="timeline-bar")  # fmt: skip
 
 
-#: The animation form's default span from the map's date (``FOLLOW_DAYS`` in export.js).
-ANIMATION_DAYS = 28
-
-
 def export_panel(atlas: Atlas, lang: str, day: int) -> html.Section:
     """The export panel: PNG of the view with its scale, and the animation form.
 
@@ -141,7 +110,8 @@ def export_panel(atlas: Atlas, lang: str, day: int) -> html.Section:
         html.H2(text("export", lang), id=Id.EXPORT_HEADING),
         html.Div([
             html.Button(text("export_png", lang), id=Id.SNAPSHOT_BUTTON, n_clicks=0),
-            dcc.RadioItems([{"label": f"{s}×", "value": s} for s in SCALES], DEFAULT_SCALE,
+            dcc.RadioItems([{"label": f"{s}×", "value": s} for s in SNAPSHOT_SCALES],
+                           SNAPSHOT_DEFAULT_SCALE,
                            id=Id.SNAPSHOT_SCALE, inline=True, className="export-scale"),
         ], className="export-row"),
         html.Output(id=Id.SNAPSHOT_STATUS, className="export-status", **{"aria-live": "polite"}),
@@ -169,7 +139,6 @@ def export_panel(atlas: Atlas, lang: str, day: int) -> html.Section:
             html.Button(text("anim_zip_get", lang), id=Id.ANIM_ZIP_BUTTON, n_clicks=0,
                         hidden=True),
         ], className="anim", open=True),
-        dcc.Store(id=Id.SNAPSHOT_CONFIG, data=snapshot_config(atlas)),
         dcc.Store(id=Id.ANIM_REQUEST),
         dcc.Store(id=Id.ANIM_JOB, storage_type="local"),
         dcc.Store(id=Id.ANIM_RUN),
@@ -179,8 +148,36 @@ def export_panel(atlas: Atlas, lang: str, day: int) -> html.Section:
     ], className="panel export")  # fmt: skip
 
 
+def guide_body(atlas: Atlas, lang: str, shown: int = 0) -> list:
+    """Every key moment's panel, all hidden but ``shown``: the page shows the one of the
+    slider's day without asking the server (``fea-6-page.js``).
+
+    Examples
+    --------
+    >>> from components.atlas.data import load_atlas
+    >>> body = guide_body(load_atlas(FIXTURE_DIR), "en")
+    >>> [(b.id["index"], b.hidden) for b in body]
+    [(0, False), (1, True), (2, True)]
+    """
+    items = moments(atlas)
+    if not items:
+        return moment_panel(items, 0, lang)
+    return [html.Div(moment_panel(items, i, lang), id={"type": Id.MOMENT, "index": i},
+                     hidden=i != shown) for i in range(len(items))]  # fmt: skip
+
+
+def page_ids() -> dict[str, str]:
+    """The component ids the page adapter (``assets/fea-6-page.js``) uses, by name.
+
+    Examples
+    --------
+    >>> page_ids()["TIME_SLIDER"]
+    'time-slider'
+    """
+    return {member.name: member.value for member in Id}
+
+
 def _sidebar(atlas: Atlas, lang: str, day: int) -> html.Aside:
-    guide = moments(atlas)
     return html.Aside([
         html.Section([
             html.H2(text("layers", lang), id=Id.LAYERS_HEADING),
@@ -196,35 +193,37 @@ def _sidebar(atlas: Atlas, lang: str, day: int) -> html.Aside:
                 html.Button("‹", id=Id.GUIDE_PREV, n_clicks=0, title=text("previous", lang)),
                 html.Button("›", id=Id.GUIDE_NEXT, n_clicks=0, title=text("next", lang)),
             ], className="guide-head"),
-            html.Div(moment_panel(guide, 0, lang), id=Id.GUIDE_BODY, className="guide-body"),
+            html.Div(guide_body(atlas, lang), id=Id.GUIDE_BODY, className="guide-body"),
         ], className="panel guide"),
         html.Section(details_panel(atlas, None, lang, day), id=Id.DETAILS,
                      className="panel details"),
     ], id=Id.SIDEBAR, className="sidebar")  # fmt: skip
 
 
-def build_layout(atlas: Atlas, style: dict | None = None, base_layers: list | None = None):
-    """The whole page for ``atlas``, opening on :func:`default_day` in English.
+def build_layout(atlas: Atlas, style: dict | None = None):
+    """The whole page for ``atlas``, as plotted before the URL's state applies: the opening
+    day, in English, with the default layers. The page adapter then hands the engine the
+    URL's state (``?date=&lang=&layers=&view=``) before it draws.
 
     Parameters
     ----------
     atlas : Atlas
         The loaded layers.
-    style, base_layers : optional
-        The offline basemap (see :func:`components.atlas.map.build_map_figure`).
+    style : dict, optional
+        The offline basemap style (see :func:`components.atlas.map.build_map_figure`).
     """
-    lang, day = DEFAULT_LANG, default_day(atlas)
-    first, last = atlas.span
-    figure = build_map_figure(atlas, lang=lang, day=day, style=style, base_layers=base_layers)
+    lang, scene = DEFAULT_LANG, build_scene(atlas)
+    day, (first, last) = scene["timeline"]["default_day"], atlas.span
+    layers = [s.id for s in LAYERS if s.default_visible]
+    figure = build_map_figure(scene, lang=lang, visible=layers, style=style)
     notice = [] if any(atlas.layers.values()) else [text("no_data", lang)]
     return html.Div([
-        dcc.Location(id=Id.URL, refresh=False),
-        dcc.Store(id=Id.TIMELINE, data=timeline_state(day, first, last, DEFAULT_SPEED)),
-        dcc.Store(id=Id.VIEW),
-        dcc.Store(id=Id.GUIDE_INDEX, data=-1),
-        dcc.Store(id=Id.BORDER_CLICK),  # the border unit clicked where no point was (atlas.js)
-        dcc.Store(id=Id.CONFIG, data=client_config()),
-        dcc.Interval(id=Id.PLAY_TIMER, interval=PLAY_INTERVAL_MS, disabled=True),
+        dcc.Store(id=Id.SCENE, data=scene),
+        dcc.Store(id=Id.PAGE, data={"ids": page_ids(), "plotted": {"lang": lang,
+                                                                  "layers": layers}}),
+        dcc.Store(id=Id.TIMELINE, data={"day": day, "min": first, "max": last,
+                                        "speed": DEFAULT_SPEED, "playing": False}),
+        dcc.Store(id=Id.SELECTION),  # {layer, id} of what a click on the map picked
         html.Header([
             html.H1(text("title", lang), id=Id.TITLE),
             html.Span(text("subtitle", lang), id=Id.SUBTITLE, className="subtitle"),
@@ -232,6 +231,8 @@ def build_layout(atlas: Atlas, style: dict | None = None, base_layers: list | No
         ], className="top"),
         html.Div(notice, id=Id.NOTICE, className="notice", role="status",
                  hidden=not notice),
+        html.P(text("borders_uncovered", lang), id=Id.BORDERS_NOTE, className="notice",
+               role="status", hidden=True),
         html.Main([
             dcc.Graph(id=Id.MAP, figure=figure, config=GRAPH_CONFIG, className="map",
                       clear_on_unhover=True),

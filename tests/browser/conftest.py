@@ -68,7 +68,7 @@ class Page:
         """Go to ``url`` and wait until the map has drawn and the date is shown."""
         self.page.goto(url)
         self.page.wait_for_function(
-            "() => window.FEA && FEA.mapOf(FEA.graph()) && FEA.mapOf(FEA.graph()).loaded()"
+            "() => window.FEA && FEA.page && FEA.page.map() && FEA.page.map().loaded()"
             " && /^\\d{4}-\\d{2}-\\d{2}$/"
             ".test(document.getElementById('current-date').textContent)",
             timeout=30000,
@@ -80,7 +80,7 @@ class Page:
         """Let callbacks and the map finish (waits for the map's idle state)."""
         self.page.wait_for_timeout(ms)
         self.page.wait_for_function(
-            "() => !FEA.mapOf(FEA.graph()).isMoving() && FEA.mapOf(FEA.graph()).loaded()",
+            "() => !FEA.page.map().isMoving() && FEA.page.map().loaded()",
             timeout=15000,
         )
 

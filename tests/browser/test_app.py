@@ -8,15 +8,15 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-UNITS = "() => FEA.drawn('deployments').map(f => [f.id, f.geometry.coordinates])"
+UNITS = "() => FEA.page.drawn('deployments').map(f => [f.id, f.geometry.coordinates])"
 PLACE_LABELS = """() => {
-  const gd = FEA.graph(), map = FEA.mapOf(gd);
+  const gd = FEA.page.graph, map = FEA.page.map();
   const tr = gd._fullData.find(t => t.meta && t.meta.layer === 'places');
   return map.getSource('source-' + tr.uid + '-symbol').serialize().data.features
             .map(f => f.properties.text);
 }"""
 
-BORDER_UNITS = """() => [...new Set(FEA.mapOf(FEA.graph()).querySourceFeatures('atlas-borders')
+BORDER_UNITS = """() => [...new Set(FEA.page.map().querySourceFeatures('atlas-borders')
                         .map(f => f.properties.unit))]"""
 
 
@@ -38,14 +38,14 @@ def test_deep_link_restores_date_language_layers_and_view(page, fixture_url):
                                 " === '1939-08-20'")  # fmt: skip
     page.settle()
     assert page.page.is_checked("#lang input[value=zh]")
-    assert "哈尔滨" in page.page.evaluate(PLACE_LABELS)
-    shown = page.page.evaluate("() => FEA.graph()._fullData.filter(t => t.visible === true)"
+    page.page.wait_for_function(f"() => ({PLACE_LABELS})().includes('哈尔滨')")
+    shown = page.page.evaluate("() => FEA.page.graph._fullData.filter(t => t.visible === true)"
                                ".map(t => t.meta.layer)")  # fmt: skip
     assert sorted(set(shown)) == ["events", "places"]
-    center = page.page.evaluate("() => FEA.mapOf(FEA.graph()).getCenter().toArray()")
+    center = page.page.evaluate("() => FEA.page.map().getCenter().toArray()")
     assert center == pytest.approx([118.5, 47.6], abs=0.01)
     # Khalkhin Gol is happening on that day: its marker is drawn
-    assert len(page.page.evaluate("() => FEA.drawn('events')")) == 1
+    assert len(page.page.evaluate("() => FEA.page.drawn('events')")) == 1
     assert page.outside == [] and page.errors == [], (page.outside, page.errors)
 
 
@@ -92,7 +92,7 @@ def test_play_advances_the_date(page, fixture_url):
 def test_clicking_a_unit_shows_its_citation(page, fixture_url):
     page.open(f"{fixture_url}/?date=1919-06-01&layers=deployments&view=135.07,48.48,6")
     x, y = page.page.evaluate("""() => {
-        const map = FEA.mapOf(FEA.graph()), box = map.getCanvas().getBoundingClientRect();
+        const map = FEA.page.map(), box = map.getCanvas().getBoundingClientRect();
         const p = map.project([135.07, 48.48]);
         return [box.left + p.x + 7, box.top + p.y];  // on the unit's disc, off the place dot
     }""")
@@ -118,7 +118,7 @@ def test_clicking_a_border_unit_shows_how_it_was_drawn(page, fixture_url):
     page.open(f"{fixture_url}/?date=1939-08-20&view=103,46.5,5")
     page.page.wait_for_function(f"() => ({BORDER_UNITS})().includes('mongolia')")
     x, y = page.page.evaluate("""() => {
-        const map = FEA.mapOf(FEA.graph()), box = map.getCanvas().getBoundingClientRect();
+        const map = FEA.page.map(), box = map.getCanvas().getBoundingClientRect();
         const p = map.project([103, 46.5]);
         return [box.left + p.x, box.top + p.y];
     }""")
@@ -127,7 +127,7 @@ def test_clicking_a_border_unit_shows_how_it_was_drawn(page, fixture_url):
     page.page.wait_for_function("document.getElementById('details').textContent"
                                 ".includes(\"Mongolian People's Republic\")")  # fmt: skip
     details = page.page.text_content("#details")
-    assert "1924-11-26 – 1945-12-31" in details and "Approximate." in details
+    assert "1924-11-26 – 1946-12-31" in details and "Approximate." in details
     assert "Borders approximate" in details
     # in Chinese too, on the language switch
     page.page.click("#lang input[value=zh]")
@@ -152,7 +152,7 @@ def test_borders_of_the_day_reload_when_the_slider_crosses_a_change(page, fixtur
     page.page.wait_for_function(f"() => ({BORDER_UNITS})().includes('fer')")
     # the page holds only the day's units: the FER is gone from the source itself in 1923
     page.page.evaluate("() => window.dash_clientside.set_props('time-slider',"
-                       " {value: FEA.dayNumber('1923-01-01')})")  # fmt: skip
+                       " {value: FEA_CORE.dayNumber('1923-01-01')})")  # fmt: skip
     page.page.wait_for_function("document.getElementById('current-date').textContent"
                                 " === '1923-01-01'")  # fmt: skip
     units = f"({BORDER_UNITS})()"

@@ -9,12 +9,20 @@ import zipfile
 import pytest
 from PIL import Image
 
-from components.export.snapshot import LAYOUT, snapshot_size
+from components.atlas.registry import SNAPSHOT_LAYOUT as LAYOUT
 
 pytestmark = pytest.mark.browser
 
-MAP_SIZE = "() => { const c = FEA.mapOf(FEA.graph()).getCanvas(); " \
+MAP_SIZE = "() => { const c = FEA.page.map().getCanvas(); " \
            "return [c.clientWidth, c.clientHeight]; }"  # fmt: skip
+
+
+def snapshot_size(width: int, height: int, scale: int) -> tuple[int, int]:
+    """The composed PNG's size: the map, a legend column beside it, bands above and below."""
+    return (
+        (width + LAYOUT["legend"]) * scale,
+        (LAYOUT["header"] + height + LAYOUT["footer"]) * scale,
+    )
 
 
 def colours(image: Image.Image) -> int:
@@ -72,7 +80,7 @@ def test_animation_form_follows_the_map_and_refuses_bad_requests(page, fixture_u
     page.page.click("#anim-make")
     page.page.wait_for_function("document.getElementById('anim-status').textContent"
                                 ".includes('before the start')")  # fmt: skip
-    page.page.fill("#anim-end", "1946-01-01")
+    page.page.fill("#anim-end", "1947-01-01")
     page.page.click("#anim-make")
     page.page.wait_for_function("document.getElementById('anim-status').textContent"
                                 ".includes('outside the atlas')")  # fmt: skip

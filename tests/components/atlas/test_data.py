@@ -13,7 +13,7 @@ from tests.fixtures import FIXTURE_DIR
 def test_missing_layers_are_empty(tmp_path):
     atlas = load_atlas(tmp_path)
     assert all(atlas.layers[name] == () for name in DATA_LAYERS)
-    assert atlas.units == () and atlas.span == (day_number("1917-01-01"), day_number("1945-12-31"))
+    assert atlas.units == () and atlas.span == (day_number("1917-01-01"), day_number("1946-12-31"))
 
 
 def test_a_broken_file_is_named(tmp_path):

@@ -1,7 +1,8 @@
 """Guided moments: found in the data, in date order, each with a cited paragraph."""
 
 from components.atlas.data import load_atlas
-from components.atlas.guide import moment_panel, moments
+from components.atlas.guide import moments
+from components.atlas.views import moment_panel
 from tests.fixtures import FIXTURE_DIR
 
 ATLAS = load_atlas(FIXTURE_DIR)

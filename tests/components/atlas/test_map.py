@@ -1,132 +1,115 @@
-"""The figure builders, asserted on fig.data / fig.layout without a browser."""
+"""The figure builder, asserted on fig.data / fig.layout without a browser.
+
+The figure is a pure function of the scene: where the moving layers are on a day is the
+engine's arithmetic (``assets/fea-*.js``, tested by Node in ``tests/js``); what the engine
+reads for it is checked in ``test_scene.py``.
+"""
 
 import json
 
 import pytest
 
 from components.atlas.data import load_atlas
-from components.atlas.map import (
-    FALLBACK_STYLE,
-    build_map_figure,
-    deployment_trace,
-    event_trace,
-    nation_color,
-    route_traces,
-    sanitize_style,
-    shipment_trace,
-    strength_at,
-    unit_radius,
-)
+from components.atlas.map import FALLBACK_STYLE, build_map_figure, sanitize_style
 from components.atlas.registry import DATA_LAYERS
-from components.atlas.timeline import day_number
+from components.atlas.scene import build_scene
 from tests.fixtures import FIXTURE_DIR
+
+MOVING = ("events", "shipments", "deployments")
 
 
 @pytest.fixture(scope="module")
-def atlas():
-    return load_atlas(FIXTURE_DIR)
+def scene():
+    return build_scene(load_atlas(FIXTURE_DIR))
 
 
 def by_layer(fig, layer):
     return [t for t in fig.data if t.meta["layer"] == layer]
 
 
-def test_one_trace_per_layer_and_per_route_in_drawing_order(atlas):
-    fig = build_map_figure(atlas, day=day_number("1918-09-01"))
+def test_one_trace_per_layer_in_drawing_order(scene):
+    fig = build_map_figure(scene)
     layers = [t.meta["layer"] for t in fig.data]
-    assert layers == ["routes", "routes", "places", "events", "shipments", "deployments"]
+    assert layers == ["routes", "places", "events", "shipments", "deployments"]
     assert all(t.type == "scattermap" for t in fig.data)
     assert fig.layout.showlegend is False
+    # the trace names its layer and nothing more: the rest is the scene's
+    assert all(t.meta == {"layer": t.meta["layer"]} for t in fig.data)
 
 
-def test_browser_drawn_layers_are_transparent_hit_targets_and_places_show(atlas):
-    fig = build_map_figure(atlas, day=day_number("1918-09-01"))
+def test_browser_drawn_layers_are_transparent_hit_targets_and_places_show(scene):
+    fig = build_map_figure(scene)
     assert {t.meta["layer"] for t in fig.data if t.opacity == 0} == {
         "routes",
         "events",
         "shipments",
         "deployments",
     }
-    # still there for hover and click: positions and hover text of the day
-    units = by_layer(fig, "deployments")[0]
-    assert units.hovertext and any(lat is not None for lat in units.lat)
     assert by_layer(fig, "places")[0].opacity is None
+    # still there for hover and click: one point per feature, its id and hover text, at the
+    # feature's first position; the engine moves it to where it draws the feature on the day
+    features = scene["features"]
+    first = {
+        "events": features["events"]["lonlat"],
+        "shipments": [path[0] for path in features["shipments"]["paths"]],
+        "deployments": [track[0][1:3] for track in features["deployments"]["tracks"]],
+    }
+    for layer in MOVING:
+        trace, feats = by_layer(fig, layer)[0], features[layer]
+        assert list(trace.customdata) == feats["ids"]
+        assert list(trace.hovertext) == feats["hover"]["en"]
+        assert [list(p) for p in zip(trace.lon, trace.lat, strict=True)] == first[layer]
+    units = by_layer(fig, "deployments")[0]
+    assert (units.lon[0], units.lat[0]) == (131.88, 43.12)  # the Americans at Vladivostok
 
 
-def test_the_figure_is_json_and_names_no_other_host(atlas):
-    text = json.dumps(build_map_figure(atlas).to_plotly_json())
+def test_routes_are_one_trace_of_lines_broken_between_routes(scene):
+    routes = by_layer(build_map_figure(scene), "routes")[0]
+    assert routes.mode == "lines"
+    lines = scene["features"]["routes"]["lines"]
+    assert len(routes.lon) == sum(len(line) + 1 for line in lines)
+    assert routes.lon[-1] is None and routes.lat[-1] is None
+    assert (routes.lon[0], routes.lat[0]) == tuple(lines[0][0])
+    assert routes.customdata[0] == "aid-land-route"
+    assert routes.customdata[len(lines[0]) + 1] == "ussuri-railway"
+    assert routes.hovertext[0].startswith("<b>Xinjiang road</b>")
+
+
+def test_places_are_drawn_with_their_labels(scene):
+    places = by_layer(build_map_figure(scene), "places")[0]
+    assert places.mode == "markers+text"
+    assert places.text[0] == "Vladivostok" and places.customdata[0] == "vladivostok"
+    assert (places.lon[0], places.lat[0]) == (131.88, 43.12)
+
+
+def test_the_figure_is_json_and_names_no_other_host(scene):
+    text = json.dumps(build_map_figure(scene).to_plotly_json())
     assert "http://" not in text and "https://" not in text
     assert "glyphs" not in text
 
 
-def test_units_sized_by_strength_coloured_by_nation(atlas):
-    t = deployment_trace(atlas, "en", day_number("1918-09-10"))
-    assert t.meta["ids"] == ["us-aef", "jp-12"]
-    assert list(t.marker.color) == [nation_color("USA"), nation_color("JPN")]
-    assert t.marker.size[0] == 2 * unit_radius(7950)
-    assert t.marker.size[1] == 2 * unit_radius(12000)  # the last known strength
-    assert (t.lon[0], t.lat[0]) == (135.07, 48.48)
-    assert t.customdata == ("us-aef", "jp-12")
-
-
-def test_units_not_yet_landed_are_left_out(atlas):
-    t = deployment_trace(atlas, "en", day_number("1918-08-13"))
-    assert t.lon[0] is None and t.lon[1] is not None
-
-
-def test_routes_are_lit_while_in_use(atlas):
-    traces = route_traces(atlas, "en", day_number("1919-01-01"))
-    lit = {t.meta["ids"][0]: t.opacity for t in traces}
-    assert lit == {"aid-land-route": 0.15, "ussuri-railway": 0.9}
-    assert traces[0].lon[-1] is None and traces[0].customdata[0] == "aid-land-route"
-
-
-def test_shipments_travel_along_their_route(atlas):
-    start, end = day_number("1938-03-01"), day_number("1938-10-31")
-    first = shipment_trace(atlas, "en", start)
-    middle = shipment_trace(atlas, "en", (start + end) // 2)
-    after = shipment_trace(atlas, "en", end + 1)
-    assert (first.lon[0], first.lat[0]) == (76.95, 43.25)
-    assert 76.95 < middle.lon[0] < 103.83
-    assert after.lon[0] is None
-
-
-def test_events_shown_around_their_dates(atlas):
-    during = event_trace(atlas, "en", day_number("1938-08-01"))
-    assert during.lat[0] is not None and during.marker.opacity[0] == 0.85
-    soon_after = event_trace(atlas, "en", day_number("1938-09-01"))
-    assert soon_after.marker.opacity[0] == 0.3
-    assert event_trace(atlas, "en", day_number("1937-01-01")).lat[0] is None
-
-
-def test_labels_and_hover_in_the_chosen_language_with_all_languages_in_meta(atlas):
-    fig = build_map_figure(atlas, lang="zh")
+def test_labels_and_hover_in_the_chosen_language(scene):
+    fig = build_map_figure(scene, lang="zh")
     places = by_layer(fig, "places")[0]
     assert places.text[0] == "海参崴"
-    assert places.meta["labels"]["ja"][0] == "ウラジオストク"
     assert "CJK SC" in places.textfont.family
+    assert "CJK SC" in fig.layout.hoverlabel.font.family
     units = by_layer(fig, "deployments")[0]
     assert units.hovertext[1].startswith("<b>日本第12师团</b>")
-    assert set(units.meta["hover"]) == {"en", "zh", "ja"}
+    ja = build_map_figure(scene, lang="ja")
+    assert by_layer(ja, "places")[0].text[0] == "ウラジオストク"
+    assert by_layer(ja, "deployments")[0].hovertext[1].startswith("<b>第12師団</b>")
 
 
-def test_visible_layers_and_view(atlas):
-    fig = build_map_figure(atlas, view={"lon": 118.5, "lat": 47.6, "zoom": 6},
+def test_visible_layers_and_view(scene):
+    fig = build_map_figure(scene, view={"lon": 118.5, "lat": 47.6, "zoom": 6},
                            visible=["events"])  # fmt: skip
     assert [t.visible for t in fig.data] == [t.meta["layer"] == "events" for t in fig.data]
     assert fig.layout.map.center.lon == 118.5 and fig.layout.map.zoom == 6
-    default = build_map_figure(atlas)
+    default = build_map_figure(scene)
     assert {t.meta["layer"] for t in default.data if t.visible} == set(DATA_LAYERS)
-
-
-def test_meta_carries_what_the_browser_needs_to_move_things(atlas):
-    fig = build_map_figure(atlas)
-    units = by_layer(fig, "deployments")[0].meta
-    assert units["tracks"][0][0] == [day_number("1918-08-15"), 131.88, 43.12]
-    assert units["ends"][0] == day_number("1920-04-01")
-    assert units["transit"] == 30
-    ships = by_layer(fig, "shipments")[0].meta
-    assert ships["cums"][0][0] == 0 and ships["cums"][0][-1] == 1
+    assert default.layout.map.center.lon == scene["view"]["lon"]
+    assert default.layout.map.zoom == scene["view"]["zoom"]
 
 
 def test_style_is_kept_in_the_form_plotly_keeps_it():
@@ -135,7 +118,6 @@ def test_style_is_kept_in_the_form_plotly_keeps_it():
     assert sanitize_style(style) == style
 
 
-def test_strength_and_radius_helpers():
-    assert strength_at([[0, None], [10, 3000]], 5) == 3000
-    assert strength_at([], 5) is None
-    assert unit_radius(None) < unit_radius(1000) < unit_radius(100000) <= 22
+def test_an_empty_atlas_still_makes_a_figure(tmp_path):
+    fig = build_map_figure(build_scene(load_atlas(tmp_path)))
+    assert [len(t.customdata or ()) for t in fig.data] == [0] * 5

@@ -13,7 +13,9 @@ from components.basemap.borders import BORDERS_AT_URL, BORDERS_FILE, border_conf
 def test_config_points_the_page_at_the_day_units_and_lists_the_changes():
     cfg = border_config()
     assert cfg["at"] == BORDERS_AT_URL and "{date}" in cfg["at"]
-    assert cfg["first"] == day_number("1917-01-01")
+    # the borders cover the one atlas span: the last periods run to its end
+    assert (cfg["first"], cfg["last"]) == (day_number("1917-01-01"), day_number("1946-12-31"))
+    assert cfg["changes"] == sorted(cfg["changes"])
     # the FER starts and ends inside the atlas period: the page reloads at both dates
     assert day_number("1920-04-06") in cfg["changes"]
     assert day_number("1922-11-15") in cfg["changes"]
@@ -43,9 +45,19 @@ def test_day_units_are_a_small_part_of_the_whole_file():
 
 @pytest.mark.parametrize(("date", "says"), [
     ("1921-13-01", "1921-13-01"),
-    ("1900-01-01", "outside the atlas period"),
+    ("1921-02-30", "1921-02-30"),
     ("yesterday", "yesterday"),
 ])  # fmt: skip
 def test_bad_dates_are_refused_with_the_reason(date, says):
     with pytest.raises(ValueError, match=says):
         borders_at_text(date)
+
+
+@pytest.mark.parametrize("date", ["1900-01-01", "1916-12-31", "1947-01-01", "2024-02-29"])
+def test_days_outside_the_borders_coverage_have_no_units_and_no_error(date):
+    assert json.loads(borders_at_text(date)) == {"type": "FeatureCollection", "features": []}
+
+
+def test_the_first_and_last_days_of_the_span_have_units():
+    for date in ("1917-01-01", "1946-12-31"):
+        assert json.loads(borders_at_text(date))["features"], date

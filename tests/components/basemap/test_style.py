@@ -70,7 +70,7 @@ def test_bad_arguments_are_named():
     with pytest.raises(ValueError, match="detail should be 'lo' or 'hi', got 'max'"):
         basemap_style("en", "max")
     with pytest.raises(ValueError, match="outside the atlas period"):
-        border_traces("1946-01-01")
+        border_traces("1947-01-01")
 
 
 def _labels(date, lang="en"):

@@ -13,7 +13,7 @@ from .conftest import run_export
 
 BAD = [
     (["--date", "1899-01-01", "--out", "{d}/a.png"],
-     "export: --date 1899-01-01 is outside the atlas (1917-01-01..1945-12-31)"),
+     "export: --date 1899-01-01 is outside the atlas (1917-01-01..1946-12-31)"),
     (["--from", "1939-09-15", "--to", "1939-05-01", "--out", "{d}/a.gif"],
      "export: --to 1939-05-01 is before --from 1939-09-15"),
     (["--date", "1939-08-20", "--lang", "fr", "--out", "{d}/a.png"],

@@ -14,7 +14,7 @@ from tests.fixtures import FIXTURE_DIR
 from .conftest import run_export
 
 READY = (
-    "() => window.FEA && FEA.mapOf(FEA.graph()) && FEA.mapOf(FEA.graph()).loaded()"
+    "() => window.FEA && FEA.page && FEA.page.map() && FEA.page.map().loaded()"
     " && /^\\d{4}-\\d{2}-\\d{2}$/"
     ".test(document.getElementById('current-date').textContent)"
 )
@@ -84,8 +84,11 @@ def test_html_loads_offline_and_scrubs(page_file, browser):
         page.wait_for_function("document.getElementById('title').textContent"
                                " === '極東アトラス'")  # fmt: skip
         # a click on a border unit where no point is: its details, in Japanese
-        page.wait_for_function("() => FEA.mapOf(FEA.graph()).loaded()")
-        unit = page.evaluate("() => FEA_BORDERS.unitAt(FEA.mapOf(FEA.graph()), [40, 40])")
+        page.wait_for_function("() => FEA.page.map().loaded()")
+        unit = page.evaluate(
+            "() => FEA.page.map().queryRenderedFeatures([40, 40],"
+            " {layers: ['atlas-borders']})[0].properties.id"
+        )
         box = page.locator("#map canvas.maplibregl-canvas").bounding_box()
         page.mouse.move(box["x"] + 40, box["y"] + 40)
         page.mouse.click(box["x"] + 40, box["y"] + 40)

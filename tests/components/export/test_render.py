@@ -7,6 +7,7 @@ import json
 import pytest
 
 from components.atlas.data import load_atlas
+from components.atlas.registry import LAYERS
 from components.atlas.timeline import day_number
 from components.export import render
 from tests.fixtures import FIXTURE_DIR
@@ -29,6 +30,9 @@ def test_figure_has_size_title_legend_and_attribution(atlas):
 def test_legend_lists_only_what_is_shown(atlas):
     out = render.legend_text(atlas, "ja", [day_number("1918-09-01")], ["events"])
     assert "出来事" in out and "アメリカ" not in out
+    # the nations of the units on the map on the given days only
+    out = render.legend_text(atlas, "en", [day_number("1918-08-13")], ["deployments"])
+    assert "Japan" in out and "United States" not in out
 
 
 def test_texts_follow_the_language(atlas):
@@ -44,14 +48,28 @@ def test_offline_style_fetches_nothing():
     assert "data:image/jpeg;base64," in text
 
 
-def test_page_config_inlines_the_borders():
-    cfg = render.page_config()
-    assert cfg["borders"]["url"]["type"] == "FeatureCollection"
-    assert cfg["borders"]["changes"] == sorted(cfg["borders"]["changes"])
+def test_the_export_scene_inlines_the_borders(atlas):
+    borders = render.export_borders()
+    assert borders["url"]["type"] == "FeatureCollection" and borders["at"] is None
+    assert borders["changes"] == sorted(borders["changes"])
+    scene = render.export_scene(atlas)
+    assert scene["borders"] == borders
+    assert render.export_scene(atlas) is scene  # built once per atlas
+
+
+def test_the_export_legend_and_attribution_are_the_atlas_ones(atlas):
+    from components.atlas.legend import attribution
+
+    fig = render.export_figure(atlas, day_number("1918-09-01"), "ja", 640, 360, style=False)
+    notes = {a.name: a.text for a in fig.layout.annotations}
+    assert notes["attribution"] == attribution(atlas, "ja")
+    shown = [s.id for s in LAYERS if s.default_visible]
+    assert notes["legend"] == render.legend_text(atlas, "ja", [day_number("1918-09-01")], shown)
 
 
 @pytest.mark.parametrize(("value", "message"), [
-    ("1946-01-01", "--date 1946-01-01 is outside the atlas (1917-01-01..1945-12-31)"),
+    ("1947-01-01", "--date 1947-01-01 is outside the atlas (1917-01-01..1946-12-31)"),
+    ("1916-12-31", "--date 1916-12-31 is outside the atlas (1917-01-01..1946-12-31)"),
     ("1939-13-01", "--date 1939-13-01: expected a real calendar date, got '1939-13-01'"),
     ("tomorrow", "--date tomorrow: expected a date as YYYY-MM-DD, got 'tomorrow'"),
 ])  # fmt: skip

@@ -3,8 +3,11 @@
 from dash import dcc, html
 
 from components.atlas.data import load_atlas
+from components.atlas.registry import LAYERS
+from components.atlas.scene import build_scene, default_day
+from components.atlas.timeline import day_number
 from components.page.ids import Id
-from components.page.layout import build_layout, client_config, default_day, slider_marks
+from components.page.layout import build_layout, export_panel, guide_body, page_ids, slider_marks
 from tests.fixtures import FIXTURE_DIR
 
 ATLAS = load_atlas(FIXTURE_DIR)
@@ -40,7 +43,7 @@ def test_the_slider_spans_the_data_by_days_with_event_ticks():
     assert sum(1 for m in marks.values() if isinstance(m, dict)) == 3
 
 
-def test_the_timeline_state_and_client_config():
+def test_the_timeline_state_and_the_scene():
     ids = by_id(build_layout(ATLAS))
     assert ids["timeline"].data == {
         "day": default_day(ATLAS),
@@ -49,19 +52,38 @@ def test_the_timeline_state_and_client_config():
         "speed": "week",
         "playing": False,
     }
-    assert set(client_config()["periods"]) == {"intervention", "border", "aid", "khasan",
-                                               "khalkhin-gol"}  # fmt: skip
+    scene = ids[Id.SCENE].data
+    assert scene == build_scene(ATLAS)
+    assert {p["id"] for p in scene["periods"]} == {"intervention", "border", "aid", "khasan",
+                                                   "khalkhin-gol"}  # fmt: skip
+
+
+def test_the_page_adapter_gets_the_ids_from_ids_py_and_what_was_plotted():
+    page = by_id(build_layout(ATLAS))[Id.PAGE].data
+    assert page["ids"] == page_ids() == {member.name: member.value for member in Id}
+    assert page["plotted"] == {"lang": "en", "layers": [s.id for s in LAYERS
+                                                        if s.default_visible]}  # fmt: skip
+    figure = by_id(build_layout(ATLAS))[Id.MAP].figure
+    assert [t.meta["layer"] for t in figure.data if t.visible] == [
+        s.id for s in LAYERS if s.default_visible and s.id != "borders"
+    ]
+
+
+def test_the_guide_holds_every_moment_with_the_shown_one_visible(tmp_path):
+    body = guide_body(ATLAS, "ja", 1)
+    assert [b.hidden for b in body] == [True, False, True]
+    assert [b.id for b in body] == [{"type": Id.MOMENT, "index": i} for i in range(3)]
+    assert body[1].children[1].children == "張鼓峰事件"
+    assert "geodata build" in guide_body(load_atlas(tmp_path), "en")[0].children
 
 
 def test_an_empty_atlas_still_builds_a_page_with_a_notice(tmp_path):
     ids = by_id(build_layout(load_atlas(tmp_path)))
     assert ids["notice"].hidden is False
+    assert ids[Id.BORDERS_NOTE].hidden is True
 
 
 def test_the_export_panel_keeps_the_job_id_in_local_storage():
-    from components.atlas.timeline import day_number
-    from components.page.layout import export_panel
-
     ids = by_id(export_panel(ATLAS, "ja", day_number("1938-07-29")))
     assert isinstance(ids[Id.SNAPSHOT_BUTTON], html.Button)
     assert ids[Id.SNAPSHOT_SCALE].value == 2
@@ -70,4 +92,8 @@ def test_the_export_panel_keeps_the_job_id_in_local_storage():
     assert ids[Id.ANIM_START].value == "1938-07-29" and ids[Id.ANIM_END].value == "1938-08-26"
     assert isinstance(ids[Id.ANIM_DOWNLOAD], dcc.Download)
     assert ids[Id.ANIM_BUTTON].children == "GIF を作成"
-    assert set(ids[Id.SNAPSHOT_CONFIG].data) >= {"legend", "words", "attribution", "layout"}
+    # what the PNG of the view is composed from is in the scene
+    scene = build_scene(ATLAS)
+    assert set(scene) >= {"legend", "strings", "attribution", "snapshot"}
+    assert scene["snapshot"]["scales"] == [1, 2, 4] and scene["snapshot"]["default_scale"] == 2
+    assert set(scene["snapshot"]["layout"]) >= {"header", "legend", "footer"}

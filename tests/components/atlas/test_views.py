@@ -3,7 +3,7 @@
 from components.atlas.data import load_atlas
 from components.atlas.registry import LAYERS
 from components.atlas.timeline import day_number
-from components.page.panels import details_panel, layer_options, legend
+from components.atlas.views import details_panel, layer_options, legend
 from tests.fixtures import FIXTURE_DIR
 
 ATLAS = load_atlas(FIXTURE_DIR)

@@ -12,9 +12,9 @@ from dash import html
 
 from components.atlas.data import Atlas
 from components.atlas.i18n import LANG_LABELS, LANGS, NAME_LANG_LABELS, pick_name, text
+from components.atlas.legend import legend_entries
 from components.atlas.registry import LAYERS, MODES, NATIONS, OTHER_NATION, layer_spec
-from components.atlas.timeline import day_number
-from components.export.snapshot import legend_entries
+from components.atlas.timeline import day_number, iso_date
 
 
 def layer_options(lang: str) -> list[dict]:
@@ -37,7 +37,7 @@ def _swatch(color: str, shape: str = "dot") -> html.Span:
 def legend(atlas: Atlas, lang: str) -> list:
     """Legend rows: nations of the units on the map, route modes, events and shipments.
 
-    Drawn from :func:`components.export.snapshot.legend_entries`, as the exported PNG's legend is.
+    Drawn from :func:`components.atlas.legend.legend_entries`, as every export's legend is.
 
     Examples
     --------
@@ -203,3 +203,30 @@ def language_options() -> list[dict]:
     ['en', 'zh', 'ja']
     """
     return [{"label": LANG_LABELS[code], "value": code} for code in LANGS]
+
+
+def moment_panel(items: list[dict], index: int, lang: str) -> list:
+    """The guide panel body for moment ``index`` (wrapped into range) of ``items``.
+
+    Examples
+    --------
+    >>> from components.atlas.data import load_atlas
+    >>> from components.atlas.guide import moments
+    >>> body = moment_panel(moments(load_atlas(FIXTURE_DIR)), 1, "ja")
+    >>> body[0].children, body[1].children
+    ('2 / 3 · 1938-07-29', '張鼓峰事件')
+    """
+    if not items:
+        return [html.P(text("no_data", lang), className="hint")]
+    moment = items[index % len(items)]
+    quotes = [html.Figure([html.Blockquote(c.get("quote", ""), className="quote"),
+                           html.Figcaption(html.Cite(c.get("document", "")))],
+                          className="citation") for c in moment["sources"]]  # fmt: skip
+    return [
+        html.Div(
+            f"{index % len(items) + 1} / {len(items)} · {iso_date(moment['day'])}",
+            className="guide-count",
+        ),
+        html.H4(pick_name(moment["names"], lang), className="guide-title"),
+        *quotes,
+    ]

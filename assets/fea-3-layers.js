@@ -1,0 +1,179 @@
+/* Far East Atlas engine: the layers it draws itself (MapLibre's public API only).
+ *
+ * Moving things are drawn from frames (FEA_CORE.unitFrames and the like): every position a
+ * unit or shipment takes, each valid over a range of days. All frames go to MapLibre once;
+ * a step of the slider then only switches the feature-state of the frames that start or stop
+ * being current: no new data, no worker round trip, one repaint. Routes are one line layer,
+ * each route lit by feature-state while in use.
+ *
+ * FEA_LAYERS.create(map, scene, beneath) -> {update(day, visible), hit(point), positions(layer),
+ * drawn(layer)}. */
+(function (root) {
+  'use strict';
+  var C = root.FEA_CORE;
+  var MOVING = ['events', 'shipments', 'deployments'];
+  var PAINT = {
+    deployments: {stroke: '#ffffff', width: 1, on: 0.9},
+    shipments: {stroke: '#5a4500', width: 1, on: 1},
+    events: {stroke: '#7f1010', width: 0, on: 1}
+  };
+
+  function spec(scene, id) {
+    for (var i = 0; i < scene.layers.length; i++) if (scene.layers[i].id === id) return scene.layers[i];
+    return null;
+  }
+
+  // The frames of every feature of a moving layer, with its colour.
+  function framesOf(scene, layer) {
+    var F = scene.features[layer], st = spec(scene, layer).style, out = [];
+    for (var i = 0; i < F.ids.length; i++) {
+      if (layer === 'deployments') {
+        out.push({frames: C.unitFrames(F.tracks[i], F.strengths[i], F.ends[i], st.transit_days, st),
+                  color: (scene.nations[F.nations[i]] || scene.nations['']).color});
+      } else if (layer === 'shipments') {
+        out.push({frames: C.shipmentFrames(F.paths[i], C.cumulative(F.paths[i]), F.starts[i],
+                                           F.ends[i], st.size / 2), color: st.color});
+      } else {
+        out.push({frames: C.eventFrames(F.lonlat[i], F.starts[i], F.ends[i], st.before_days,
+                                        st.after_days, st.size / 2), color: st.color});
+      }
+    }
+    return out;
+  }
+
+  function create(map, scene, beneath) {
+    var sets = {}, routes = null;
+
+    function addMoving(layer) {
+      var S = sets[layer] = {items: framesOf(scene, layer), first: [], current: [], features: []};
+      S.items.forEach(function (item) {
+        S.first.push(S.features.length + 1);
+        S.current.push(null);
+        item.frames.forEach(function (f) {
+          S.features.push({type: 'Feature', id: S.features.length + 1,
+                           geometry: {type: 'Point', coordinates: [f[2], f[3]]},
+                           properties: {c: item.color, r: f[4]}});
+        });
+      });
+      var id = 'atlas-' + layer, st = spec(scene, layer).style, p = PAINT[layer];
+      map.addSource(id, {type: 'geojson', data: {type: 'FeatureCollection', features: S.features}});
+      var on = layer === 'events'
+        ? ['match', ['number', ['feature-state', 'phase'], 0], 2, st.lit_opacity, 1, st.dim_opacity, 0]
+        : ['case', ['boolean', ['feature-state', 'on'], false], p.on, 0];
+      map.addLayer({id: id, type: 'circle', source: id, paint: {
+        'circle-color': ['get', 'c'], 'circle-radius': ['get', 'r'], 'circle-opacity': on,
+        'circle-stroke-opacity': on, 'circle-stroke-color': p.stroke, 'circle-stroke-width': p.width,
+        'circle-opacity-transition': {duration: 0, delay: 0},
+        'circle-stroke-opacity-transition': {duration: 0, delay: 0}}}, beneath);
+    }
+
+    function addRoutes() {
+      var R = scene.features.routes, st = spec(scene, 'routes').style, features = [];
+      R.ids.forEach(function (rid, i) {
+        var mode = scene.modes[R.modes[i]];
+        features.push({type: 'Feature', id: i + 1, geometry: {type: 'LineString', coordinates: R.lines[i]},
+                       properties: {c: mode.color, w: mode.width, i: i}});
+      });
+      routes = {current: [], features: features};
+      var lit = ['boolean', ['feature-state', 'lit'], false];
+      map.addSource('atlas-routes', {type: 'geojson', data: {type: 'FeatureCollection', features: features}});
+      map.addLayer({id: 'atlas-routes', type: 'line', source: 'atlas-routes',
+                    layout: {'line-join': 'round', 'line-cap': 'round'},
+                    paint: {'line-color': ['get', 'c'],
+                            'line-opacity': ['case', lit, st.lit_opacity, st.dim_opacity],
+                            'line-width': ['*', ['get', 'w'], ['case', lit, st.lit_width, st.dim_width]],
+                            'line-opacity-transition': {duration: 0, delay: 0},
+                            'line-width-transition': {duration: 0, delay: 0}}}, beneath);
+    }
+
+    function show(id, on) {
+      var want = on ? 'visible' : 'none';
+      if (map.getLayoutProperty(id, 'visibility') !== want) map.setLayoutProperty(id, 'visibility', want);
+    }
+
+    function updateMoving(layer, day) {
+      var S = sets[layer], F = scene.features[layer], source = 'atlas-' + layer;
+      for (var i = 0; i < S.items.length; i++) {
+        var k = C.frameAt(S.items[i].frames, day), fid = k < 0 ? -1 : S.first[i] + k;
+        var phase = fid < 0 ? 0 : layer !== 'events' ? 1 : (F.starts[i] <= day && day <= F.ends[i] ? 2 : 1);
+        var key = fid + ':' + phase, old = S.current[i];
+        if (old === key) continue;
+        var oldId = old ? +old.split(':')[0] : -1;
+        if (oldId > 0 && oldId !== fid) map.setFeatureState({source: source, id: oldId}, {on: false, phase: 0});
+        if (fid > 0) map.setFeatureState({source: source, id: fid}, {on: true, phase: phase});
+        S.current[i] = key;
+      }
+    }
+
+    function update(day, visible) {
+      if (!map.getSource('atlas-routes')) addRoutes();
+      MOVING.forEach(function (layer) { if (!sets[layer]) addMoving(layer); });
+      show('atlas-routes', visible.indexOf('routes') >= 0);
+      var R = scene.features.routes;
+      for (var i = 0; i < R.ids.length; i++) {
+        var on = R.starts[i] <= day && day <= R.ends[i];
+        if (routes.current[i] === on) continue;
+        map.setFeatureState({source: 'atlas-routes', id: i + 1}, {lit: on});
+        routes.current[i] = on;
+      }
+      MOVING.forEach(function (layer) {
+        show('atlas-' + layer, visible.indexOf(layer) >= 0);
+        updateMoving(layer, day);
+      });
+    }
+
+    // Where each feature of a moving layer is drawn now: [lon, lat, radius] or null.
+    function positions(layer) {
+      var S = sets[layer];
+      return S.current.map(function (key, i) {
+        var fid = key ? +key.split(':')[0] : -1;
+        if (fid < 0) return null;
+        var f = S.items[i].frames[fid - S.first[i]];
+        return [f[2], f[3], f[4]];
+      });
+    }
+
+    // The index of the feature of `layer` whose current frame is feature `fid`, or -1.
+    function indexOf(layer, fid) {
+      var S = sets[layer];
+      for (var i = 0; i < S.current.length; i++) {
+        if (S.current[i] && +S.current[i].split(':')[0] === fid) return i;
+      }
+      return -1;
+    }
+
+    // What a click at `point` picks, top first: a unit, a shipment, an event, then a route
+    // anywhere along its length (a few pixels of slack); or null.
+    function hit(point, visible) {
+      var box = [[point.x - 4, point.y - 4], [point.x + 4, point.y + 4]];
+      var order = ['deployments', 'shipments', 'events'];
+      for (var n = 0; n < order.length; n++) {
+        var layer = order[n];
+        if (visible.indexOf(layer) < 0 || !map.getLayer('atlas-' + layer)) continue;
+        var hits = map.queryRenderedFeatures(box, {layers: ['atlas-' + layer]});
+        for (var h = 0; h < hits.length; h++) {
+          var i = indexOf(layer, hits[h].id);
+          if (i >= 0) return {layer: layer, id: scene.features[layer].ids[i]};
+        }
+      }
+      if (visible.indexOf('routes') >= 0 && map.getLayer('atlas-routes')) {
+        var lines = map.queryRenderedFeatures(box, {layers: ['atlas-routes']});
+        if (lines.length) return {layer: 'routes', id: scene.features.routes.ids[lines[0].properties.i]};
+      }
+      return null;
+    }
+
+    // The features a layer shows now (for tests): current frames, or lit routes.
+    function drawn(layer) {
+      if (layer === 'routes') return routes ? routes.features.filter(function (f, i) { return routes.current[i]; }) : [];
+      var S = sets[layer];
+      if (!S || map.getLayoutProperty('atlas-' + layer, 'visibility') === 'none') return [];
+      return S.current.filter(Boolean).map(function (key) { return S.features[+key.split(':')[0] - 1]; })
+        .filter(Boolean);
+    }
+
+    return {update: update, positions: positions, hit: hit, drawn: drawn};
+  }
+
+  root.FEA_LAYERS = {create: create, MOVING: MOVING};
+})(typeof window !== 'undefined' ? window : this);

@@ -1,0 +1,308 @@
+/* Far East Atlas engine: one API over the map, fed one scene (components/atlas/scene.py).
+ *
+ *   var atlas = FEA.mount(gd, scene, state, {url: true});
+ *   atlas.setDay(day); atlas.setLang('zh'); atlas.setLayers(['events']); atlas.setView(v);
+ *   atlas.step(1); atlas.play(); atlas.pause(); atlas.setSpeed('week');
+ *   atlas.getState(); atlas.onChange(fn); atlas.onSelect(fn); atlas.snapshot(scale);
+ *   atlas.idle(); atlas.drawn(layer); atlas.positions(layer)
+ *
+ * `gd` is a Plotly graph div holding the figure of components/atlas/map.py (the page's
+ * dcc.Graph, or one the export driver and the standalone page plot). The engine owns the
+ * state {day, lang, layers, view, speed, playing}, all motion arithmetic (FEA_CORE), the URL
+ * (when asked) and the drawing; the three adapters (the Dash page, the export driver, the
+ * standalone page) only wire their controls to this API. Nothing here knows component ids. */
+(function (root) {
+  'use strict';
+  var C = root.FEA_CORE, P = root.FEA_PLOTLY;
+
+  /** The state a URL asks for, over the scene's defaults, with a notice per ignored value. */
+  function fromUrl(search, scene) {
+    var parsed = C.parseQuery(search || '', {
+      first: scene.span.first_day, last: scene.span.last_day, langs: scene.langs,
+      layers: scene.layers.map(function (l) { return l.id; })});
+    var s = parsed.state;
+    return {state: {
+      day: s.day !== null ? s.day : scene.timeline.default_day,
+      lang: s.lang || scene.default_lang,
+      layers: s.layers !== null ? s.layers : defaultLayers(scene),
+      view: s.view, speed: scene.timeline.default_speed, playing: false}, notices: parsed.notices};
+  }
+
+  function defaultLayers(scene) {
+    return scene.layers.filter(function (l) { return l.default_visible; }).map(function (l) { return l.id; });
+  }
+
+  /** The date of `day` as people write it in `lang` (for aria-valuetext and captions). */
+  function formatDate(day, lang, scene) {
+    var c = C.civil(day);
+    if (lang === 'zh' || lang === 'ja') return c[0] + '年' + c[1] + '月' + c[2] + '日';
+    return c[2] + ' ' + scene.strings['month_' + c[1]].en + ' ' + c[0];
+  }
+
+  /** What changes in the traces `data` (a figure's) for `lang`: per trace index in `order`,
+   * its hover texts, its labels and their font (null where a trace has none). */
+  function languageUpdate(data, scene, lang) {
+    var F = scene.features, out = {order: [], hover: [], text: [], font: []};
+    data.forEach(function (tr, i) {
+      var layer = tr.meta && tr.meta.layer;
+      if (!layer || !F[layer]) return;
+      var hover = F[layer].hover[lang];
+      if (layer === 'routes') {  // one hover text per vertex and one per gap between routes
+        hover = [];
+        F.routes.lines.forEach(function (line, k) {
+          for (var n = 0; n <= line.length; n++) hover.push(F.routes.hover[lang][k]);
+        });
+      }
+      out.order.push(i);
+      out.hover.push(hover);
+      out.text.push(layer === 'places' ? F.places.labels[lang] : null);
+      out.font.push(layer === 'places' ? scene.fonts[lang] : null);
+    });
+    return out;
+  }
+
+  /** A copy of `figure` showing `state`'s view, layers and language (for a figure that is
+   * yet to be plotted: the page's first drawing is then already the linked one). */
+  function figureFor(figure, scene, state) {
+    var out = Object.assign({}, figure, {layout: Object.assign({}, figure.layout)});
+    out.layout.map = Object.assign({}, figure.layout.map);
+    if (state.view) {
+      out.layout.map.center = {lon: state.view.lon, lat: state.view.lat};
+      out.layout.map.zoom = state.view.zoom;
+    }
+    var u = languageUpdate(figure.data, scene, state.lang);
+    out.data = figure.data.map(function (tr, i) {
+      var copy = Object.assign({}, tr, {visible: state.layers.indexOf(tr.meta.layer) >= 0});
+      var k = u.order.indexOf(i);
+      if (k >= 0) {
+        copy.hovertext = u.hover[k];
+        if (u.text[k]) {
+          copy.text = u.text[k];
+          copy.textfont = Object.assign({}, tr.textfont, {family: u.font[k]});
+        }
+      }
+      return copy;
+    });
+    out.layout.hoverlabel = Object.assign({}, figure.layout.hoverlabel,
+                                          {font: {family: scene.fonts[state.lang]}});
+    return out;
+  }
+
+  function mount(gd, scene, initial, options) {
+    options = options || {};
+    var S = Object.assign({day: scene.timeline.default_day, lang: scene.default_lang,
+                           layers: defaultLayers(scene), view: null,
+                           speed: scene.timeline.default_speed, playing: false}, initial || {});
+    S.day = clamp(S.day);
+    var listeners = {change: [], select: []}, map = null, layers = null, borders = null;
+    var timer = null, urlTimer = null, viewApplied = !S.view, queue = Promise.resolve();
+
+    function clamp(day) { return Math.min(Math.max(day, scene.span.first_day), scene.span.last_day); }
+    function emit(kind, what, arg) { listeners[kind].forEach(function (fn) { fn(arg, what); }); }
+    function changed(what) { emit('change', what, getState()); if (options.url && viewApplied) syncUrl(); }
+    function getState() {
+      return {day: S.day, date: C.isoDate(S.day), lang: S.lang, layers: S.layers.slice(),
+              view: currentView(), speed: S.speed, playing: S.playing};
+    }
+
+    function currentView() {
+      if (!map) return S.view;
+      var c = map.getCenter();
+      return {lon: c.lng, lat: c.lat, zoom: map.getZoom()};
+    }
+
+    // One Plotly call after another, each once the graph can take it.
+    function plotly(fn) {
+      queue = queue.then(function () { return whenPlotted(); }).then(function () { return fn(); })
+        .catch(function (err) { console.warn('atlas: ' + err); });
+      return queue;
+    }
+
+    function whenPlotted() {
+      return new Promise(function (resolve) {
+        (function poll() { if (P.plotted(gd)) resolve(); else setTimeout(poll, 30); })();
+      });
+    }
+
+    // Draw the day: the engine's layers, the borders, and Plotly's hover points.
+    function draw() {
+      if (!layers || !P.plotted(gd)) return;
+      layers.update(S.day, S.layers);
+      borders.update(S.day, S.lang, S.layers.indexOf('borders') >= 0);
+      root.FEA_LAYERS.MOVING.forEach(function (layer) { P.setHoverPoints(gd, layer, layers.positions(layer)); });
+    }
+
+    function beneath() {
+      var style = map.getStyle().layers;
+      for (var i = 0; i < style.length; i++) if (style[i].id.indexOf('plotly-trace-layer-') === 0) return style[i].id;
+      return undefined;
+    }
+
+    function attach() {
+      var m = P.mapOf(gd);
+      if (!m || m === map) return;
+      map = m;
+      var start = function () {
+        layers = root.FEA_LAYERS.create(map, scene, beneath());
+        borders = root.FEA_BORDERS.create(map, scene.borders, 'atlas-routes', scene.fonts);
+        draw();
+      };
+      if (map.loaded() || P.styleReady(map)) start(); else map.once('load', start);
+      map.on('click', onClick);
+      map.on('moveend', function () { if (viewApplied && options.url) syncUrl(); });
+      map.on('error', function (e) { console.warn('atlas map error: ' + (e.error && e.error.message)); });
+    }
+
+    function onClick(e) {
+      if (P.hovering(gd) && !layers) return;
+      var picked = layers ? layers.hit(e.point, S.layers) : null;
+      if (!picked) {
+        var unit = borders && borders.unitAt(e.point);
+        if (unit) picked = {layer: 'borders', id: unit};
+      }
+      if (!picked && P.hovering(gd)) {
+        var pt = gd._hoverdata[0];
+        if (pt && pt.data && pt.data.meta && pt.data.meta.layer === 'places') picked = {layer: 'places', id: pt.customdata};
+      }
+      emit('select', null, picked);
+    }
+
+    function syncUrl() {
+      clearTimeout(urlTimer);
+      urlTimer = setTimeout(function () {
+        var st = getState();
+        var query = C.toQuery({day: st.day, lang: st.lang, layers: st.layers, view: st.view});
+        try { root.history.replaceState(root.history.state, '', query); } catch (e) { /* file:// */ }
+      }, 300);
+    }
+
+    // ------------------------------------------------------------------------- the API
+    function setDay(day) {
+      day = clamp(Math.round(day));
+      if (day === S.day) return handle;
+      S.day = day;
+      draw();
+      changed('day');
+      return handle;
+    }
+
+    function step(n) { return setDay(C.stepDay(S.day, S.speed, n)); }
+
+    function setSpeed(speed) {
+      if (scene.timeline.speeds.indexOf(speed) < 0 || speed === S.speed) return handle;
+      S.speed = speed;
+      changed('speed');
+      return handle;
+    }
+
+    function tick() {
+      var next = C.stepDay(S.day, S.speed, 1);
+      if (next >= scene.span.last_day) { setDay(scene.span.last_day); pause(); } else setDay(next);
+    }
+
+    function play() {
+      if (S.playing) return handle;
+      if (S.day >= scene.span.last_day) setDay(scene.span.first_day);
+      S.playing = true;
+      timer = setInterval(tick, scene.timeline.play_interval_ms);
+      changed('playing');
+      return handle;
+    }
+
+    function pause() {
+      clearInterval(timer);
+      timer = null;
+      if (!S.playing) return handle;
+      S.playing = false;
+      changed('playing');
+      return handle;
+    }
+
+    function setLang(lang) {
+      if (scene.langs.indexOf(lang) < 0 || lang === S.lang) return handle;
+      S.lang = lang;
+      plotly(function () {
+        var u = languageUpdate(gd.data, scene, lang);
+        return root.Plotly.update(gd, {hovertext: u.hover, text: u.text, 'textfont.family': u.font},
+                                  {'hoverlabel.font.family': scene.fonts[lang]}, u.order);
+      }).then(draw);
+      changed('lang');
+      return handle;
+    }
+
+    function setLayers(ids) {
+      var known = scene.layers.map(function (l) { return l.id; });
+      ids = (ids || []).filter(function (id) { return known.indexOf(id) >= 0; });
+      S.layers = ids;
+      plotly(function () {
+        var idx = P.traceIndex(gd), order = [], vis = [];
+        Object.keys(idx).forEach(function (layer) {
+          idx[layer].forEach(function (i) {
+            var want = ids.indexOf(layer) >= 0;
+            if ((gd.data[i].visible !== false) !== want) { order.push(i); vis.push(want); }
+          });
+        });
+        if (order.length) return root.Plotly.restyle(gd, {visible: vis}, order);
+      }).then(draw);
+      draw();
+      changed('layers');
+      return handle;
+    }
+
+    // Through Plotly (not map.jumpTo) so that its layout keeps the view on later updates.
+    function setView(view) {
+      if (!view) return Promise.resolve(handle);
+      S.view = view;
+      return plotly(function () {
+        return root.Plotly.relayout(gd, {'map.center': {lon: view.lon, lat: view.lat}, 'map.zoom': view.zoom});
+      }).then(function () { viewApplied = true; changed('view'); return handle; });
+    }
+
+    // Resolves once the map has drawn all it was given (MapLibre's 'idle'; when nothing
+    // changed it renders nothing, so it is kicked).
+    function idle(timeoutMs) {
+      return whenPlotted().then(function () {
+        return new Promise(function (resolve, reject) {
+          var done = false, m = P.mapOf(gd);
+          var t = setTimeout(function () { if (!done) reject(new Error('the map did not finish drawing')); },
+                             timeoutMs || 60000);
+          m.once('idle', function () { done = true; clearTimeout(t); resolve(handle); });
+          requestAnimationFrame(function () {
+            requestAnimationFrame(function () { if (!done && !P.repaintPending(m) && m.loaded()) m.triggerRepaint(); });
+          });
+        });
+      });
+    }
+
+    var handle = {
+      setDay: setDay, step: step, setSpeed: setSpeed, play: play, pause: pause,
+      toggle: function () { return S.playing ? pause() : play(); },
+      setLang: setLang, setLayers: setLayers, setView: setView, getState: getState,
+      onChange: function (fn) { listeners.change.push(fn); return handle; },
+      onSelect: function (fn) { listeners.select.push(fn); return handle; },
+      snapshot: function (scale) { return root.FEA_SNAPSHOT.snapshot(handle, scale); },
+      idle: idle, scene: scene, graph: gd,
+      map: function () { return map; },
+      bordersCovered: function () { return root.FEA_BORDERS.covered(scene.borders, S.day); },
+      drawn: function (layer) { return layers ? layers.drawn(layer) : []; },
+      positions: function (layer) { return layers ? layers.positions(layer) : []; }
+    };
+
+    // What the figure shows as plotted: layers and language are changed only where they differ.
+    var want = {layers: S.layers, lang: S.lang};
+    S.layers = (options.plotted || {}).layers || [];
+    S.lang = (options.plotted || {}).lang || null;
+    whenPlotted().then(function () {
+      gd.on('plotly_afterplot', function () { attach(); draw(); });
+      attach();
+      if (S.view) setView(S.view);
+      if (want.layers.join() !== S.layers.join()) setLayers(want.layers);
+      setLang(want.lang);
+      draw();
+    });
+    return handle;
+  }
+
+  root.FEA = {mount: mount, fromUrl: fromUrl, formatDate: formatDate, defaultLayers: defaultLayers,
+              figureFor: figureFor};
+})(typeof window !== 'undefined' ? window : this);

