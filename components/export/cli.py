@@ -31,6 +31,7 @@ from components.atlas.i18n import LANGS
 from components.atlas.registry import LAYER_IDS
 from components.atlas.timeline import iso_date
 from components.export.animation import AnimationRequestError, frame_days, parse_step
+from geodata.settings import setting
 
 MAX_SIDE = 8192
 MAX_FRAMES = 400
@@ -271,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"export: {exc}", file=sys.stderr)
         return 2
-    verbose = os.environ.get("FEA_EXPORT_VERBOSE")
+    verbose = setting("FEA_EXPORT_VERBOSE")
     try:
         out = run(job, log=(lambda m: print(m, file=sys.stderr)) if verbose else None)
     except Exception as exc:  # noqa: BLE001 - one line for the user, not a traceback

@@ -28,6 +28,8 @@ import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from geodata.settings import setting
+
 #: How long a job's state and files stay in the store, in seconds.
 RESULT_TTL = 24 * 3600
 #: A running job whose heartbeat is older than this (seconds) is taken over by a follower.
@@ -46,9 +48,9 @@ def cache_dir(env: Mapping[str, str] | None = None) -> Path:
     >>> cache_dir({}).name
     'far-east-atlas-jobs'
     """
-    env = os.environ if env is None else env
-    if env.get("FEA_CACHE_DIR"):
-        return Path(env["FEA_CACHE_DIR"]) / "jobs"
+    base = setting("FEA_CACHE_DIR", env)
+    if base:
+        return Path(base) / "jobs"
     return Path(tempfile.gettempdir()) / "far-east-atlas-jobs"
 
 
@@ -58,7 +60,7 @@ def make_manager(env: Mapping[str, str] | None = None):
     Parameters
     ----------
     env : mapping, optional
-        The environment (default ``os.environ``): ``FEA_CELERY_BROKER`` (e.g.
+        The environment (default: this process's): ``FEA_CELERY_BROKER`` (e.g.
         ``redis://localhost:6379/0``) selects Celery, ``FEA_CELERY_BACKEND`` its result
         store (default: the broker), ``FEA_CACHE_DIR`` the DiskCache's parent folder.
 
@@ -75,8 +77,7 @@ def make_manager(env: Mapping[str, str] | None = None):
     """
     from dash import CeleryManager, DiskcacheManager
 
-    env = os.environ if env is None else env
-    broker = env.get(CELERY_BROKER_ENV)
+    broker = setting(CELERY_BROKER_ENV, env)
     if broker:
         try:
             from celery import Celery
@@ -86,7 +87,7 @@ def make_manager(env: Mapping[str, str] | None = None):
                 "installed: pip install 'dash[celery]' (or unset the variable to use DiskCache)"
             ) from None
         celery_app = Celery("far_east_atlas", broker=broker,
-                            backend=env.get(CELERY_BACKEND_ENV) or broker)  # fmt: skip
+                            backend=setting(CELERY_BACKEND_ENV, env) or broker)  # fmt: skip
         return CeleryManager(celery_app, expire=RESULT_TTL)
     import diskcache
 

@@ -26,7 +26,6 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
-import os
 import shutil
 import threading
 from pathlib import Path
@@ -36,6 +35,7 @@ import plotly.io as pio
 
 from components.atlas.data import ROOT, Atlas
 from components.export import render
+from geodata.settings import setting
 
 JS_DIR = Path(__file__).resolve().parent / "js"
 PLOTLY_JS = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
@@ -59,8 +59,8 @@ def chromium_path() -> str | None:
     True
     """
     for name in ("FEA_CHROMIUM", "BROWSER_PATH"):
-        if os.environ.get(name):
-            return os.environ[name]
+        if value := setting(name):
+            return value
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from geodata.settings import setting
+
 ROOT = Path(__file__).resolve().parents[3]
-CHROMIUM = os.environ.get("FEA_CHROMIUM") or "/usr/bin/chromium"
+CHROMIUM = setting("FEA_CHROMIUM") or "/usr/bin/chromium"
 
 
 def blocked_env() -> dict:
