@@ -17,9 +17,11 @@
     return !!(map && map.style && map.style._loaded);
   }
 
-  /** True while Plotly shows a hover label (a click then belongs to Plotly's point). */
-  function hovering(gd) {
-    return !!(gd && gd._hoverdata && gd._hoverdata.length);
+  /** The layer and id of the point Plotly shows a hover label for, or null. */
+  function hoveredPoint(gd) {
+    var pt = gd && gd._hoverdata && gd._hoverdata[0];
+    if (!pt || !pt.data || !pt.data.meta) return null;
+    return {layer: pt.data.meta.layer, id: pt.customdata};
   }
 
   /** Ready to draw: the graph has its data, its map and a parsed style. */
@@ -69,7 +71,7 @@
   /** True while MapLibre has a repaint scheduled. */
   function repaintPending(map) { return !!map._frameRequest; }
 
-  var API = {mapOf: mapOf, styleReady: styleReady, hovering: hovering, plotted: plotted,
+  var API = {mapOf: mapOf, styleReady: styleReady, hoveredPoint: hoveredPoint, plotted: plotted,
              setHoverPoints: setHoverPoints, traceIndex: traceIndex, liftCanvasCap: liftCanvasCap,
              noFade: noFade, repaintPending: repaintPending};
   if (typeof module !== 'undefined' && module.exports) module.exports = API;

@@ -153,16 +153,17 @@
       map.on('error', function (e) { console.warn('atlas map error: ' + (e.error && e.error.message)); });
     }
 
+    // What a click picks, top first: the engine's layers (units, shipments, events, routes),
+    // then the place Plotly shows a hover label for, then the border unit under the pointer.
     function onClick(e) {
-      if (P.hovering(gd) && !layers) return;
       var picked = layers ? layers.hit(e.point, S.layers) : null;
+      if (!picked) {
+        var hovered = P.hoveredPoint(gd);
+        if (hovered && hovered.layer === 'places') picked = hovered;
+      }
       if (!picked) {
         var unit = borders && borders.unitAt(e.point);
         if (unit) picked = {layer: 'borders', id: unit};
-      }
-      if (!picked && P.hovering(gd)) {
-        var pt = gd._hoverdata[0];
-        if (pt && pt.data && pt.data.meta && pt.data.meta.layer === 'places') picked = {layer: 'places', id: pt.customdata};
       }
       emit('select', null, picked);
     }

@@ -8,7 +8,7 @@
  * first drawing is already the linked one. */
 (function (root) {
   'use strict';
-  var A = null, IDS = null, SCENE = null, lastMoment = -1;
+  var A = null, IDS = null, SCENE = null, lastMoment = -1, covered = null;
 
   function el(id) { return document.getElementById(id); }
   function set(id, props) { root.dash_clientside.set_props(id, props); }
@@ -33,8 +33,8 @@
   function showMoment(day) {
     var k = root.FEA_CORE.momentAt(momentDays(), day);
     if (k === lastMoment || k < 0) return;
-    SCENE.moments.forEach(function (m, i) {
-      if (i === k || i === lastMoment) set({type: IDS.MOMENT, index: i}, {hidden: i !== k});
+    SCENE.moments.forEach(function (m, i) {  // the first time, every panel; then two
+      if (lastMoment < 0 || i === k || i === lastMoment) set({type: IDS.MOMENT, index: i}, {hidden: i !== k});
     });
     lastMoment = k;
   }
@@ -46,12 +46,15 @@
       var t = thumb();
       if (t) t.setAttribute('aria-valuetext', root.FEA.formatDate(st.day, st.lang, SCENE));
       showMoment(st.day);
-      var covered = A.bordersCovered();
-      set(IDS.BORDERS_NOTE, {hidden: covered});
+      if (covered !== A.bordersCovered()) {
+        covered = A.bordersCovered();
+        set(IDS.BORDERS_NOTE, {hidden: covered});
+      }
     }
     if (what === 'playing' || what === 'lang' || what === 'init') {
       set(IDS.PLAY, {children: (st.playing ? '❚❚ ' : '▶ ') + word(st.playing ? 'pause' : 'play', st.lang)});
     }
+    if (what === 'view' || what === 'layers') return;
     set(IDS.TIMELINE, {data: {day: st.day, min: SCENE.span.first_day, max: SCENE.span.last_day,
                               speed: st.speed, playing: st.playing}});
   }
@@ -127,8 +130,10 @@
   function moment(direction) {
     return function (clicks) {
       if (!A || !clicks) return;
-      var n = SCENE.moments.length, k = root.FEA_CORE.momentAt(momentDays(), A.getState().day);
-      var m = SCENE.moments[((k + direction) % n + n) % n];
+      var days = momentDays(), n = days.length, day = A.getState().day;
+      var k = root.FEA_CORE.momentAt(days, day);
+      // before the first moment, "next" goes to the first one
+      var m = SCENE.moments[day < days[0] && direction > 0 ? 0 : ((k + direction) % n + n) % n];
       A.setDay(m.day);
       A.setView(m.view);
     };

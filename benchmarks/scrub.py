@@ -28,11 +28,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from app import basemap, create_app  # noqa: E402
+from app import create_app  # noqa: E402
 from components.atlas.data import load_atlas  # noqa: E402
-from components.atlas.map import FALLBACK_STYLE, sanitize_style  # noqa: E402
-from components.atlas.registry import layer_spec  # noqa: E402
-from components.atlas.timeline import iso_date, position_at  # noqa: E402
+from components.atlas.map import sanitize_style  # noqa: E402
+from components.atlas.timeline import iso_date  # noqa: E402
+from components.basemap.style import basemap_style  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
@@ -45,7 +45,8 @@ PROBE = """() => {
   window.__bench = {times: [], t0: null};
   document.addEventListener('keydown', () => { window.__bench.t0 = performance.now(); }, true);
   const gd = document.querySelector('#map .js-plotly-plot');
-  gd._fullLayout.map._subplot.map.on('idle', () => {
+  const map = window.FEA && FEA.page ? FEA.page.map() : gd._fullLayout.map._subplot.map;
+  map.on('idle', () => {
     const b = window.__bench;
     if (b.t0 !== null) { b.times.push(performance.now() - b.t0); b.t0 = null; }
   });
@@ -86,18 +87,28 @@ def serve(wsgi_app) -> tuple[str, object]:
     return f"http://127.0.0.1:{port}", server
 
 
-def busiest_day(atlas, steps: int) -> int:
-    """The first day of the window of ``steps`` days in which most units move."""
-    transit = layer_spec("deployments").style["transit_days"]
-    moving: dict[int, int] = {}
-    for unit in atlas.units:
-        track, end = unit["track"], unit["end"]
-        for day in range(track[0][0], min(end, track[-1][0]) + 1):
-            if position_at(track, end, day, transit) != position_at(track, end, day + 1, transit):
-                moving[day] = moving.get(day, 0) + 1
-    if not moving:
-        return atlas.span[0]
-    return max(moving, key=lambda d: sum(moving.get(d + i, 0) for i in range(steps)))
+# The first day of the window of `steps` days in which most units move, by the engine's own
+# arithmetic (FEA_CORE): a unit moves on a day when its position changes to the next day.
+BUSIEST_DAY = """(steps) => {
+  const S = FEA.page.scene, D = S.features.deployments, C = FEA_CORE;
+  const transit = S.layers.find(l => l.id === 'deployments').style.transit_days;
+  const moving = {};
+  D.tracks.forEach((track, i) => {
+    const end = Math.min(D.ends[i], track[track.length - 1][0]);
+    for (let d = track[0][0]; d <= end; d++) {
+      const a = C.positionAt(track, D.ends[i], d, transit);
+      const b = C.positionAt(track, D.ends[i], d + 1, transit);
+      if (JSON.stringify(a) !== JSON.stringify(b)) moving[d] = (moving[d] || 0) + 1;
+    }
+  });
+  let best = S.span.first_day, most = -1;
+  Object.keys(moving).map(Number).forEach(d => {
+    let n = 0;
+    for (let k = 0; k < steps; k++) n += moving[d + k] || 0;
+    if (n > most) { most = n; best = d; }
+  });
+  return best;
+}"""
 
 
 def anchor_figure(atlas, frames: int, style: dict):
@@ -174,10 +185,8 @@ def run(layers: str | None, steps: int) -> dict:
     from playwright.sync_api import sync_playwright
 
     atlas = load_atlas(layers)
-    start = busiest_day(atlas, steps + WARMUP)
     app = create_app(layers)
-    style, _layers = basemap()
-    fig, count = anchor_figure(atlas, steps + WARMUP + 1, sanitize_style(style or FALLBACK_STYLE))
+    fig, count = anchor_figure(atlas, steps + WARMUP + 1, sanitize_style(basemap_style()))
     add_anchor(app.server, fig)
     atlas_url, atlas_server = serve(app.server)
     try:
@@ -185,6 +194,10 @@ def run(layers: str | None, steps: int) -> dict:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             load = measure_load(browser, atlas_url)
             page = browser.new_page(viewport={"width": 1280, "height": 800})
+            page.goto(atlas_url)
+            page.wait_for_function("() => window.FEA && FEA.page && FEA.page.map()",
+                                   timeout=30000)  # fmt: skip
+            start = page.evaluate(BUSIEST_DAY, steps + WARMUP)
             page.goto(f"{atlas_url}/?date={iso_date(start)}")
             page.wait_for_function("() => window.FEA && FEA.page && FEA.page.map() &&"
                                    " document.getElementById('current-date') &&"

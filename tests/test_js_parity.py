@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import random
 import shutil
 import subprocess
 import tempfile
@@ -71,7 +70,7 @@ def _python(fn, *args):
 
 
 def date_cases() -> list:
-    """(JS call, Python's result) for day numbers, ISO days, month and step arithmetic."""
+    """(JS call, Python's result) for day numbers, ISO days and month arithmetic."""
     cases = [(("dayNumber", [s]), _python(T.day_number, s)) for s in date_strings()]
     days = sorted({r for (_, _), r in cases if r is not None})
     days += list(range(-730486, -730486 + 800, 7)) + list(range(-694000, -693500, 11))
@@ -79,38 +78,6 @@ def date_cases() -> list:
     cases += [(("civil", [d]), list(T.civil(d))) for d in days[::5]]
     for d in days[::25]:
         cases += [(("addMonths", [d, n]), T.add_months(d, n)) for n in range(-25, 26)]
-    step = getattr(T, "step", None)
-    if step is not None:
-        for d in days[::23]:
-            for speed in ("day", "week", "month", 3, 0, "fortnight", None):
-                for way in (1, -1):
-                    cases.append((("stepDay", [d, speed, way]), _python(step, d, speed, way)))
-    return cases
-
-
-def motion_cases() -> list:
-    """(JS call, Python's result) for the motion functions Python still has."""
-    rng, cases = random.Random(1917), []
-    for _ in range(200):
-        path = [[rng.uniform(60, 180), rng.uniform(-10, 80)] for _ in range(rng.randint(1, 7))]
-        if hasattr(T, "cumulative"):
-            cases.append((("cumulative", [path]), T.cumulative(path)))
-        if hasattr(T, "point_along") and len(path) > 1:
-            cum, f = T.cumulative(path), rng.choice([-0.5, 0, rng.random(), 1, 1.5])
-            cases.append((("pointAlong", [path, cum, f]), _python(T.point_along, path, cum, f)))
-        start = rng.randint(6000, 9000)
-        track = [[start + 30 * i + rng.randint(0, 25), *p] for i, p in enumerate(path)]
-        end, transit = track[-1][0] + rng.randint(0, 40), rng.choice([None, 1, 3, 10])
-        for day in range(start - 2, end + 3, 3):
-            if hasattr(T, "position_at"):
-                args = [track, end, day, transit]
-                cases.append((("positionAt", args), _python(T.position_at, *args)))
-            if hasattr(T, "travel_fraction"):
-                args = [start, end, day]
-                cases.append((("travelFraction", args), T.travel_fraction(*args)))
-            if hasattr(T, "event_phase"):
-                args = [start, start + 5, day, 7, 20]
-                cases.append((("eventPhase", args), T.event_phase(*args)))
     return cases
 
 
@@ -160,14 +127,6 @@ def test_negative_years_round_trip():
     days = range(T.day_number("-0401-01-01"), T.day_number("0002-01-01"), 13)
     cases = [(("isoDate", [d]), T.iso_date(d)) for d in days]
     assert all(T.day_number(iso) == d for d, ((_, _), iso) in zip(days, cases, strict=True))
-    assert_parity(cases)
-
-
-def test_motion_agrees():
-    """Positions, fractions along routes and event phases agree on random tracks."""
-    cases = motion_cases()
-    if not cases:
-        pytest.skip("Python no longer has the motion functions: the JS owns them")
     assert_parity(cases)
 
 

@@ -181,7 +181,7 @@ class FrameRenderer:
         self._run(self._eval(f"FEA_EXPORT.load({fig_json}, {scene_json}, {int(day)}, "
                              f"{json.dumps(lang)}, {json.dumps(visible)})"))  # fmt: skip
 
-    def show_day(self, day: int, lang: str, title: str | None = None) -> None:
+    def show_day(self, day: int, title: str | None = None) -> None:
         """Move the plotted map to ``day`` and set the title annotation's text."""
         self._run(self._eval(f"FEA_EXPORT.day({int(day)}, {json.dumps(title)})"))
 
@@ -207,5 +207,5 @@ class FrameRenderer:
             )
             self._loaded_key = key
         else:
-            self.show_day(day, lang, render.title_text(day, lang))
+            self.show_day(day, render.title_text(day, lang))
         return self.capture(fmt)

@@ -1,0 +1,190 @@
+"""The engine's defects of issue 9, each in a real browser: deep links on a slow laptop, fast
+keys, what a click picks, the end of the span, bad layer lists, Japanese names, key moments."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from tests.browser.conftest import serve
+from tests.fixtures import FIXTURE_DIR
+
+pytestmark = pytest.mark.browser
+
+DATE = "document.getElementById('current-date').textContent"
+PLACE_LABELS = """() => {
+  const gd = FEA.page.graph, map = FEA.page.map();
+  const tr = gd._fullData.find(t => t.meta && t.meta.layer === 'places');
+  return map.getSource('source-' + tr.uid + '-symbol').serialize().data.features
+            .map(f => f.properties.text);
+}"""
+SHOWN = "() => FEA.page.graph._fullData.filter(t => t.visible === true).map(t => t.meta.layer)"
+#: Where a lon/lat is on the page, in CSS pixels.
+AT = """([lon, lat]) => {
+  const map = FEA.page.map(), box = map.getCanvas().getBoundingClientRect();
+  const p = map.project([lon, lat]);
+  return [box.left + p.x, box.top + p.y];
+}"""
+
+
+def test_deep_links_restore_everything_on_a_slow_laptop(page, fixture_url):
+    """Eight links in a row with the CPU slowed 4x and a 250 ms network: each restores the
+    date, the language of the map labels, the layers and the view, from the first drawing."""
+    cdp = page.page.context.new_cdp_session(page.page)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": 250,
+             "downloadThroughput": -1, "uploadThroughput": -1})  # fmt: skip
+    links = [
+        ("1939-08-20", "zh", ["events", "places"], (118.5, 47.6, 6), "哈尔滨"),
+        ("1918-08-20", "ja", ["deployments", "places"], (131.9, 43.1, 5), "ウラジオストク"),
+        ("1938-07-30", "en", ["places", "routes"], (130.6, 42.5, 7), "Harbin"),
+        ("1920-01-15", "zh", ["places"], (135.0, 48.4, 4.5), "伯力"),
+        ("1937-11-01", "ja", ["places", "routes", "borders"], (90.0, 42.0, 3.2), "ハバロフスク"),
+        ("1919-06-01", "en", ["places", "deployments", "events"], (127.0, 46.0, 5.5), "Khabarovsk"),
+        ("1941-01-01", "zh", ["places", "shipments"], (100.0, 40.0, 3.0), "兰州"),
+        ("1922-10-25", "ja", ["places"], (126.6, 45.7, 6.5), "ハルビン"),
+    ]  # fmt: skip
+    for date, lang, layers, (lon, lat, zoom), label in links:
+        page.open(f"{fixture_url}/?date={date}&lang={lang}&layers={','.join(layers)}"
+                  f"&view={lon},{lat},{zoom}")  # fmt: skip
+        page.page.wait_for_function(f"{DATE} === '{date}'")
+        page.page.wait_for_function(f"() => ({PLACE_LABELS})().includes('{label}')")
+        page.settle()
+        assert page.page.is_checked(f"#lang input[value={lang}]")
+        assert sorted(page.page.evaluate("() => FEA.page.getState().layers")) == sorted(layers)
+        drawn_by_plotly = [name for name in layers if name != "borders"]
+        assert sorted(set(page.page.evaluate(SHOWN))) == sorted(drawn_by_plotly)
+        center = page.page.evaluate("() => FEA.page.map().getCenter().toArray()")
+        assert center == pytest.approx([lon, lat], abs=0.01), (date, center)
+        assert page.page.evaluate("() => FEA.page.map().getZoom()") == pytest.approx(zoom, abs=0.01)
+    assert page.outside == [] and page.errors == [], (page.outside, page.errors)
+
+
+def test_every_key_press_moves_one_day_however_fast(page, fixture_url):
+    page.open(f"{fixture_url}/?date=1918-08-20")
+    page.page.focus("#time-slider [role=slider]")
+    for _ in range(20):  # back-to-back, no waiting between presses
+        page.page.keyboard.press("ArrowRight")
+    page.page.wait_for_function(f"{DATE} === '1918-09-09'")
+    # a held key repeats: one day per repeat
+    page.page.evaluate("""() => { const t = document.querySelector('#time-slider [role=slider]');
+      for (let i = 0; i < 5; i++) t.dispatchEvent(new KeyboardEvent('keydown',
+        {key: 'ArrowRight', repeat: i > 0, bubbles: true, cancelable: true})); }""")
+    page.page.wait_for_function(f"{DATE} === '1918-09-14'")
+    page.page.keyboard.press("PageUp")
+    page.page.wait_for_function(f"{DATE} === '1918-10-14'")
+    page.page.keyboard.press("PageDown")
+    page.page.keyboard.press("ArrowLeft")
+    page.page.wait_for_function(f"{DATE} === '1918-09-13'")
+    thumb = page.page.locator("#time-slider [role=slider]")
+    valuetext = (
+        "document.querySelector('#time-slider [role=slider]').getAttribute('aria-valuetext')"
+    )
+    page.page.wait_for_function(f"{valuetext} === '13 September 1918'")
+    page.page.keyboard.press("Home")
+    page.page.wait_for_function(f"{DATE} === '1917-01-01'")
+    page.page.keyboard.press("End")
+    page.page.wait_for_function(f"{DATE} === '1946-12-31'")
+    page.page.keyboard.press("Home")
+    page.page.click("#lang input[value=zh]")
+    page.page.wait_for_function(f"{valuetext} === '1917年1月1日'")
+    thumb.focus()
+    page.page.keyboard.press(" ")  # Space plays
+    page.page.wait_for_function(f"{DATE} > '1917-02-01'", timeout=15000)
+    page.page.keyboard.press(" ")  # and pauses
+    stopped = page.date()
+    page.page.wait_for_timeout(800)
+    assert page.date() == stopped
+    assert page.errors == [], page.errors
+
+
+def test_a_click_on_a_unit_standing_on_a_place_picks_the_unit(page, fixture_url):
+    # 1919-06-01: the American force stands on Khabarovsk's dot
+    page.open(f"{fixture_url}/?date=1919-06-01&view=135.07,48.48,6")
+    x, y = page.page.evaluate(AT, [135.07, 48.48])
+    page.page.mouse.move(x, y)
+    page.page.mouse.click(x, y)
+    page.page.wait_for_selector("#details .details-title")
+    title = page.page.text_content("#details .details-title")
+    assert title == "American Expeditionary Force, Siberia", title
+    assert page.errors == [], page.errors
+
+
+def test_a_route_is_picked_anywhere_along_its_length(page, fixture_url):
+    page.open(f"{fixture_url}/?date=1919-06-01&layers=routes&view=133.5,45.8,5")
+    (x0, y0), (x1, y1) = (page.page.evaluate(AT, p) for p in ([131.88, 43.12], [135.07, 48.48]))
+    x, y = (x0 + x1) / 2, (y0 + y1) / 2  # the middle of the line, far from its corners
+    page.page.mouse.move(x, y)
+    page.page.mouse.click(x, y)
+    page.page.wait_for_function("document.getElementById('details').textContent"
+                                ".includes('Ussuri')")  # fmt: skip
+    assert page.errors == [], page.errors
+
+
+def test_the_last_year_of_the_span_has_its_borders(page, fixture_url):
+    answers = []
+    page.page.on("response", lambda r: answers.append((r.url, r.status))
+                 if "/borders-at/" in r.url else None)  # fmt: skip
+    page.open(f"{fixture_url}/?date=1946-06-01")
+    assert page.date() == "1946-06-01"
+    page.page.wait_for_function("() => FEA.page.map().querySourceFeatures('atlas-borders')"
+                                ".length > 0")  # fmt: skip
+    assert answers and all(status == 200 for _, status in answers), answers
+    assert page.page.is_hidden("#borders-note")
+    assert page.errors == [], page.errors
+
+
+def test_a_bad_layer_list_keeps_the_defaults_and_each_notice_stands_alone(page, fixture_url):
+    page.open(f"{fixture_url}/?layers=nonsense&lang=xx&zoom=3")
+    page.page.locator("#notice").wait_for(state="visible")
+    lines = page.page.locator("#notice p").all_text_contents()
+    assert len(lines) == 3, lines
+    assert any("nonsense" in line for line in lines) and any("xx" in line for line in lines)
+    defaults = ["borders", "deployments", "events", "places", "routes", "shipments"]
+    assert sorted(page.page.evaluate("() => FEA.page.getState().layers")) == defaults
+    assert sorted(page.page.locator("#layer-toggles input:checked").evaluate_all(
+        "els => els.map(e => e.value)")) == defaults  # fmt: skip
+    assert page.errors == [], page.errors
+
+
+@pytest.fixture
+def otpor_url(tmp_path):
+    """The fixture layers and one place with no Japanese name (Otpor, 奥特波尔)."""
+    folder = tmp_path / "layers"
+    shutil.copytree(FIXTURE_DIR, folder)
+    places = json.loads((folder / "places.geojson").read_text(encoding="utf-8"))
+    otpor = json.loads(json.dumps(places["features"][0]))
+    otpor["properties"].update(id="otpor", names={"en": "Otpor", "zh": "奥特波尔"})
+    otpor["geometry"]["coordinates"] = [117.65, 49.58]
+    places["features"].append(otpor)
+    (folder / "places.geojson").write_text(json.dumps(places), encoding="utf-8")
+    from app import create_app
+
+    url, server = serve(create_app(folder))
+    yield url
+    server.shutdown()
+
+
+def test_japanese_labels_never_fall_back_to_chinese(page, otpor_url):
+    page.open(f"{otpor_url}/?lang=ja&view=117.6,49.6,5")
+    page.page.wait_for_function(f"() => ({PLACE_LABELS})().includes('Otpor')")
+    labels = page.page.evaluate(PLACE_LABELS)
+    assert "奥特波尔" not in labels and "ウラジオストク" in labels
+    assert page.errors == [], page.errors
+
+
+@pytest.mark.parametrize("date, shown", [("1938-08-01", "2 / 3 · 1938-07-29"),
+                                         ("1917-02-01", "1 / 3 · 1918-08-15"),
+                                         ("1946-01-01", "3 / 3 · 1939-05-11")])  # fmt: skip
+def test_the_key_moment_shown_is_the_last_at_or_before_the_date(page, fixture_url, date, shown):
+    page.open(f"{fixture_url}/?date={date}")
+    visible = "() => [...document.querySelectorAll('#guide-body > div')].filter(d => !d.hidden)"
+    page.page.wait_for_function(
+        f"() => ({visible})().length === 1 && ({visible})()[0]"
+        f".querySelector('.guide-count').textContent === '{shown}'"
+    )
+    page.page.click("#guide-next")
+    assert page.errors == [], page.errors
