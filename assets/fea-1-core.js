@@ -87,12 +87,15 @@
   /** x rounded to n decimals as Python's round(x, n) does (exact decimal rounding). */
   function round(x, n) { return Number(x.toFixed(n)); }
 
-  /** [lon, lat] of a unit on day along its track [[day, lon, lat], ...]; null before it or after end. */
+  /** [lon, lat] of a unit on day along its track [[day, lon, lat, gapFrom?], ...]; null before
+   * it, after end, and in a gap: a waypoint with a 4th number is where the sources last place
+   * the unit (until that day) before its position is unknown until the next waypoint. */
   function positionAt(track, end, day, transit) {
     if (!track.length || day < track[0][0] || day > end) return null;
     for (var i = 0; i + 1 < track.length; i++) {
       var a = track[i], b = track[i + 1];
       if (a[0] <= day && day < b[0]) {
+        if (a[3] != null) return day <= a[3] ? [a[1], a[2]] : null;
         var depart = transit == null ? a[0] : Math.max(a[0], b[0] - transit);
         if (day <= depart) return [a[1], a[2]];
         var f = (day - depart) / (b[0] - depart);
@@ -175,12 +178,17 @@
     }
   }
 
-  /** The frames of a unit: its track [[day, lon, lat], ...], strengths, last day, transit and radius spec. */
+  /** The frames of a unit: its track [[day, lon, lat, gapFrom?], ...], strengths, last day,
+   * transit and radius spec; no frame in a gap. */
   function unitFrames(track, strengths, end, transit, radiusSpec) {
     var out = [];
     for (var k = 0; k < track.length; k++) {
       var a = track[k], b = track[k + 1];
       var r = unitRadius(strengthAt(strengths, a[0]), radiusSpec);
+      if (b && a[3] != null) {  // a gap: drawn until the sources lose it, then not at all
+        addFrame(out, a[0], Math.min(a[3], b[0] - 1, end), [a[1], a[2]], r);
+        continue;
+      }
       var stay = b ? Math.max(a[0], b[0] - (transit == null ? b[0] - a[0] : transit)) : end;
       if (b && stay >= b[0]) stay = b[0] - 1;
       addFrame(out, a[0], Math.min(stay, end), [a[1], a[2]], r);

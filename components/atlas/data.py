@@ -76,13 +76,23 @@ def _usable(feature: dict) -> bool:
     return bool(props.get("id")) and geometry.get("type") in ("Point", "LineString")
 
 
+def _waypoint(feature: dict, followed: bool) -> list:
+    props = feature["properties"]
+    point = [day_number(props["start"]), *feature["geometry"]["coordinates"][:2]]
+    if followed and props.get("gap_after"):
+        point.append(day_number(props["end"]))
+    return point
+
+
 def group_units(deployments: list[dict]) -> list[dict]:
     """One moving unit per ``deployment``: its waypoint track, strengths and last day.
 
     Returns
     -------
     list of dict
-        ``id``, ``names``, ``nation``, ``side``, ``track`` ([day, lon, lat] by ``seq``),
+        ``id``, ``names``, ``nation``, ``side``, ``track`` ([day, lon, lat] by ``seq``, with
+        a fourth number, the waypoint's last day, where the sources lose the unit after it:
+        ``gap_after``),
         ``strengths`` ([day, strength or None]), ``end`` (day number), ``waypoints`` (ids).
 
     Examples
@@ -104,8 +114,7 @@ def group_units(deployments: list[dict]) -> list[dict]:
             "names": first.get("unit") or first.get("names") or {"en": unit_id},
             "nation": first.get("nation", ""),
             "side": first.get("side", ""),
-            "track": [[day_number(f["properties"]["start"]), *f["geometry"]["coordinates"][:2]]
-                      for f in feats],
+            "track": [_waypoint(f, i + 1 < len(feats)) for i, f in enumerate(feats)],
             "strengths": [[day_number(f["properties"]["start"]), f["properties"].get("strength")]
                           for f in feats],
             "end": max(day_number(f["properties"]["end"]) for f in feats),

@@ -54,6 +54,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "note": {"en": "Note", "zh": "注", "ja": "注"},
     "border_approximate": {"en": "Borders approximate", "zh": "疆界为近似", "ja": "境界は概略"},
     "sources": {"en": "Sources", "zh": "史料", "ja": "史料"},
+    "position_unknown": {"en": "position unknown: not drawn", "zh": "位置不详：不绘出",
+                         "ja": "位置不明：表示しない"},
     "approximate": {"en": "Position approximate", "zh": "位置为推定", "ja": "位置は推定"},
     "unknown": {"en": "unknown", "zh": "不详", "ja": "不明"},
     "guide": {"en": "Key moments", "zh": "关键时刻", "ja": "重要な場面"},

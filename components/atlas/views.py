@@ -136,7 +136,15 @@ def unit_details(atlas: Atlas, unit: dict, lang: str, day: int) -> list:
         place = pick_name(props.get("place_names"), lang) or props.get("place", "")
         strength = props.get("strength")
         label = f"{props['start']} · {place}" + (f" · {strength:,}" if strength else "")
-        rows.append(html.Li(label, className="waypoint" + ("" if w in passed else " future")))
+        future = "" if w in passed else " future"
+        items = [html.Li(label, className="waypoint" + future)]
+        if props.get("gap_after") and w is not waypoints[-1]:
+            # the sources lose the unit after this waypoint: it is not drawn until the next
+            after = waypoints[waypoints.index(w) + 1]["properties"]["start"]
+            gap = html.Li(f"{props['end']} – {after} · {text('position_unknown', lang)}",
+                          className="waypoint gap" + future)
+            items = [gap, *items] if w in passed else [*items, gap]  # latest first, then on
+        rows += items
     known = waypoints[0]["properties"].get("strength_variants") or []
     variants = [f"{v['strength']:,}" for v in known]
     facts = _facts([(text("nation", lang), nation),

@@ -150,22 +150,56 @@ def test_a_bad_layer_list_keeps_the_defaults_and_each_notice_stands_alone(page, 
     assert page.errors == [], page.errors
 
 
+def edited_app(tmp_path, layer: str, edit):
+    """Serve the fixture layers with ``edit(collection)`` applied to one layer's file."""
+    folder = tmp_path / "layers"
+    shutil.copytree(FIXTURE_DIR, folder)
+    path = folder / f"{layer}.geojson"
+    collection = json.loads(path.read_text(encoding="utf-8"))
+    edit(collection)
+    path.write_text(json.dumps(collection), encoding="utf-8")
+    from app import create_app
+
+    return serve(create_app(folder))
+
+
 @pytest.fixture
 def otpor_url(tmp_path):
     """The fixture layers and one place with no Japanese name (Otpor, 奥特波尔)."""
-    folder = tmp_path / "layers"
-    shutil.copytree(FIXTURE_DIR, folder)
-    places = json.loads((folder / "places.geojson").read_text(encoding="utf-8"))
-    otpor = json.loads(json.dumps(places["features"][0]))
-    otpor["properties"].update(id="otpor", names={"en": "Otpor", "zh": "奥特波尔"})
-    otpor["geometry"]["coordinates"] = [117.65, 49.58]
-    places["features"].append(otpor)
-    (folder / "places.geojson").write_text(json.dumps(places), encoding="utf-8")
-    from app import create_app
 
-    url, server = serve(create_app(folder))
+    def add_otpor(places):
+        otpor = json.loads(json.dumps(places["features"][0]))
+        otpor["properties"].update(id="otpor", names={"en": "Otpor", "zh": "奥特波尔"})
+        otpor["geometry"]["coordinates"] = [117.65, 49.58]
+        places["features"].append(otpor)
+
+    url, server = edited_app(tmp_path, "places", add_otpor)
     yield url
     server.shutdown()
+
+
+@pytest.fixture
+def gap_url(tmp_path):
+    """The fixture layers, with the American force lost by the sources after 1918-08-20."""
+
+    def lose_it(deployments):
+        first = next(f for f in deployments["features"] if f["properties"]["id"] == "us-aef--0")
+        first["properties"].update(end="1918-08-20", gap_after=True)
+
+    url, server = edited_app(tmp_path, "deployments", lose_it)
+    yield url
+    server.shutdown()
+
+
+def test_a_unit_whose_position_is_unknown_is_not_drawn(page, gap_url):
+    drawn = "() => FEA.page.drawn('deployments').length"
+    page.open(f"{gap_url}/?date=1918-08-20")
+    assert page.page.evaluate(drawn) == 2  # both units
+    page.open(f"{gap_url}/?date=1918-08-25")
+    assert page.page.evaluate(drawn) == 1  # the Japanese only: no invented march
+    page.open(f"{gap_url}/?date=1918-09-02")
+    assert page.page.evaluate(drawn) == 2  # found again at Khabarovsk
+    assert page.errors == [], page.errors
 
 
 def test_japanese_labels_never_fall_back_to_chinese(page, otpor_url):

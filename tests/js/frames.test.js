@@ -88,3 +88,15 @@ test('frameAt: binary search, gaps give -1', () => {
   assert.strictEqual(C.frameAt(many, 123456), 61728);
   assert.strictEqual(C.frameAt(many, 123457), -1);
 });
+
+test('unitFrames and positionAt: a gap in the track draws nothing until the next waypoint', () => {
+  // at (130, 40) from day 0, last placed there on day 4; next known at (140, 50) on day 10
+  const track = [[0, 130, 40, 4], [10, 140, 50]];
+  const spec = {min_radius: 5, max_radius: 22, unknown_radius: 6, per_sqrt_thousand: 3};
+  const frames = C.unitFrames(track, [[0, null], [10, null]], 20, 30, spec);
+  assert.deepStrictEqual(frames, [[0, 4, 130, 40, 6], [10, 20, 140, 50, 6]]);
+  assert.strictEqual(C.frameAt(frames, 7), -1);
+  assert.deepStrictEqual(C.positionAt(track, 20, 4, 30), [130, 40]);
+  assert.strictEqual(C.positionAt(track, 20, 5, 30), null);
+  assert.deepStrictEqual(C.positionAt(track, 20, 10, 30), [140, 50]);
+});

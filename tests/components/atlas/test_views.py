@@ -3,7 +3,7 @@
 from components.atlas.data import load_atlas
 from components.atlas.registry import LAYERS
 from components.atlas.timeline import day_number
-from components.atlas.views import details_panel, layer_options, legend
+from components.atlas.views import details_panel, layer_options, legend, unit_details
 from tests.fixtures import FIXTURE_DIR
 
 ATLAS = load_atlas(FIXTURE_DIR)
@@ -58,3 +58,14 @@ def test_shipment_details_and_the_empty_panel():
     assert "50,000,000" in text and "Aircraft and guns" in text
     assert "Click anything" in text_of(details_panel(ATLAS, None, "en", 0))
     assert "点击" in text_of(details_panel(ATLAS, "no-such-id", "zh", 0))
+
+
+def test_a_units_details_say_where_its_position_is_unknown():
+    atlas = load_atlas()
+    unit = next(u for u in atlas.units if u["id"] == "wht-kolchak")
+    out = unit_details(atlas, unit, "en", day_number("1919-06-01"))
+    rows = [li.children for li in out[-2].children]
+    assert rows[:2] == [
+        "1919-04-30 – 1919-11-01 · position unknown: not drawn",
+        "1919-04-01 · Kazan",
+    ]
