@@ -18,6 +18,9 @@ from types import MappingProxyType
 from components.atlas.registry import DATA_LAYERS
 from components.atlas.timeline import day_number
 from geodata.dates import ATLAS_SPAN
+
+#: Where :func:`load_layers` keeps the events placed nowhere.
+TIMELINE = "timeline"
 from geodata.settings import setting
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,6 +40,9 @@ def layers_dir() -> Path:
 def load_layers(directory: Path | str) -> dict[str, list[dict]]:
     """Features per layer from ``<directory>/<layer>.geojson``; missing files give ``[]``.
 
+    The events the seeds date but place nowhere (``timeline_only``, no geometry) are kept
+    apart, under :data:`TIMELINE`: they mark the slider and the panels, not the map.
+
     Raises
     ------
     ValueError
@@ -45,12 +51,12 @@ def load_layers(directory: Path | str) -> dict[str, list[dict]]:
     Examples
     --------
     >>> layers = load_layers(FIXTURE_DIR)
-    >>> sorted(layers) == sorted(DATA_LAYERS), len(layers["events"])
+    >>> sorted(layers) == sorted([*DATA_LAYERS, TIMELINE]), len(layers["events"])
     (True, 3)
     >>> load_layers("/nonexistent")["places"]
     []
     """
-    out: dict[str, list[dict]] = {}
+    out: dict[str, list[dict]] = {TIMELINE: []}
     for name in DATA_LAYERS:
         path = Path(directory) / f"{name}.geojson"
         if not path.is_file():
@@ -63,6 +69,8 @@ def load_layers(directory: Path | str) -> dict[str, list[dict]]:
         if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
             raise ValueError(f"{path}: expected a GeoJSON FeatureCollection")
         out[name] = [f for f in data.get("features", []) if _usable(f)]
+        if name == "events":
+            out[TIMELINE] = [f for f in data.get("features", []) if _timeline_only(f)]
     return out
 
 
@@ -74,6 +82,14 @@ def _usable(feature: dict) -> bool:
     except ValueError:
         return False
     return bool(props.get("id")) and geometry.get("type") in ("Point", "LineString")
+
+
+def _timeline_only(feature: dict) -> bool:
+    # an event the seeds date but place nowhere: on the slider and in the panels, not the map
+    props = feature.get("properties") or {}
+    if feature.get("geometry") is not None or not props.get("timeline_only"):
+        return False
+    return _usable({**feature, "geometry": {"type": "Point"}})
 
 
 def _waypoint(feature: dict, followed: bool) -> list:
@@ -127,10 +143,12 @@ def group_units(deployments: list[dict]) -> list[dict]:
 class Atlas:
     """The loaded layers, read-only, shared by every request of a worker."""
 
+    #: the map's layers by id; ``timeline``: the events placed nowhere
     layers: MappingProxyType
     units: tuple[dict, ...]
     by_id: MappingProxyType
     span: tuple[int, int]
+    timeline: tuple[dict, ...] = ()
 
     def feature(self, feature_id: str) -> dict | None:
         """The feature (or unit) with ``feature_id``, or None."""
@@ -147,18 +165,20 @@ def load_atlas(directory: Path | str | None = None) -> Atlas:
     >>> iso_date(atlas.span[0]), atlas.feature("credit-1")["properties"]["batch"]
     ('1917-01-01', 1)
     """
-    layers = load_layers(directory if directory is not None else layers_dir())
+    loaded = load_layers(directory if directory is not None else layers_dir())
+    timeline = loaded.pop(TIMELINE)
+    layers = loaded
     units = tuple(group_units(layers["deployments"]))
     by_id: dict[str, dict] = {}
-    for feats in layers.values():
+    for feats in [*layers.values(), timeline]:
         for feature in feats:
             by_id[feature["properties"]["id"]] = feature
     for unit in units:
         by_id.setdefault(unit["id"], {"unit": unit})
-    days = [day_number(f["properties"][k]) for feats in layers.values() for f in feats
+    days = [day_number(f["properties"][k]) for feats in [*layers.values(), timeline] for f in feats
             for k in ("start", "end")]  # fmt: skip
     # the atlas span, widened to hold every feature of the data
     days += [day_number(ATLAS_SPAN.start), day_number(ATLAS_SPAN.end)]
     span = (min(days), max(days))
     frozen = MappingProxyType({k: tuple(v) for k, v in layers.items()})
-    return Atlas(frozen, units, MappingProxyType(by_id), span)
+    return Atlas(frozen, units, MappingProxyType(by_id), span, tuple(timeline))

@@ -40,7 +40,8 @@ GRAPH_CONFIG = {"scrollZoom": True, "displaylogo": False, "displayModeBar": Fals
 
 
 def slider_marks(atlas: Atlas) -> dict:
-    """Slider marks: a year label every five years and a tick at each event's start.
+    """Slider marks: a year label every five years, a ◆ at each event's start and a ◇ at
+    each event the seeds place nowhere (on the slider only).
 
     Examples
     --------
@@ -51,6 +52,9 @@ def slider_marks(atlas: Atlas) -> dict:
     """
     first, last = atlas.span
     marks: dict = {}
+    for feature in atlas.timeline:  # events placed nowhere: on the slider only
+        day = day_number(feature["properties"]["start"])
+        marks[day] = {"label": "◇", "style": {"color": "#d62728", "fontSize": "9px"}}
     for feature in atlas.layers["events"]:
         day = day_number(feature["properties"]["start"])
         marks[day] = {"label": "◆", "style": {"color": "#d62728", "fontSize": "9px"}}

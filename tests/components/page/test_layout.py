@@ -97,3 +97,16 @@ def test_the_export_panel_keeps_the_job_id_in_local_storage():
     assert set(scene) >= {"legend", "strings", "attribution", "snapshot"}
     assert scene["snapshot"]["scales"] == [1, 2, 4] and scene["snapshot"]["default_scale"] == 2
     assert set(scene["snapshot"]["layout"]) >= {"header", "legend", "footer"}
+
+
+def test_events_placed_nowhere_mark_the_slider():
+    from components.atlas.data import load_atlas
+    from components.atlas.timeline import day_number
+    from components.page.layout import slider_marks
+
+    atlas = load_atlas()
+    marks = slider_marks(atlas)
+    assert atlas.timeline, "the built events hold timeline-only ones"
+    for event in atlas.timeline:
+        assert marks[day_number(event["properties"]["start"])] is not None
+    assert any(isinstance(m, dict) and m["label"] == "◇" for m in marks.values())
