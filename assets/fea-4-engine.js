@@ -39,9 +39,25 @@
     return c[2] + ' ' + scene.strings['month_' + c[1]].en + ' ' + c[0];
   }
 
+  /** The stretch of days with the same place names that `day` falls in (an index). */
+  function nameStretch(scene, day) {
+    var changes = scene.features.places.renamings.changes, lo = 0, hi = changes.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (changes[mid] <= day) lo = mid + 1; else hi = mid; }
+    return lo;
+  }
+
+  /** The place labels of `day` in `lang`: the places' names, and for the renamed ones the
+   * name in force that day (looked up in the scene: components/atlas/scene.py labels_on). */
+  function labelsOn(scene, day, lang) {
+    var P = scene.features.places, labels = P.labels[lang].slice();
+    var over = P.renamings.labels[nameStretch(scene, day)][lang];
+    Object.keys(over).forEach(function (i) { labels[+i] = over[i]; });
+    return labels;
+  }
+
   /** What changes in the traces `data` (a figure's) for `lang`: per trace index in `order`,
    * its hover texts, its labels and their font (null where a trace has none). */
-  function languageUpdate(data, scene, lang) {
+  function languageUpdate(data, scene, lang, day) {
     var F = scene.features, out = {order: [], hover: [], text: [], font: []};
     data.forEach(function (tr, i) {
       var layer = tr.meta && tr.meta.layer;
@@ -55,7 +71,7 @@
       }
       out.order.push(i);
       out.hover.push(hover);
-      out.text.push(layer === 'places' ? F.places.labels[lang] : null);
+      out.text.push(layer === 'places' ? labelsOn(scene, day, lang) : null);
       out.font.push(layer === 'places' ? scene.fonts[lang] : null);
     });
     return out;
@@ -70,7 +86,7 @@
       out.layout.map.center = {lon: state.view.lon, lat: state.view.lat};
       out.layout.map.zoom = state.view.zoom;
     }
-    var u = languageUpdate(figure.data, scene, state.lang);
+    var u = languageUpdate(figure.data, scene, state.lang, state.day);
     out.data = figure.data.map(function (tr, i) {
       var copy = Object.assign({}, tr, {visible: state.layers.indexOf(tr.meta.layer) >= 0});
       var k = u.order.indexOf(i);
@@ -96,6 +112,8 @@
     S.day = clamp(S.day);
     var listeners = {change: [], select: []}, map = null, layers = null, borders = null;
     var timer = null, urlTimer = null, viewApplied = !S.view, queue = Promise.resolve();
+    var plotted = options.plotted || {};  // what the figure shows as plotted
+    var plottedNames = nameStretch(scene, plotted.day != null ? plotted.day : S.day);
 
     function clamp(day) { return Math.min(Math.max(day, scene.span.first_day), scene.span.last_day); }
     function emit(kind, what, arg) { listeners[kind].forEach(function (fn) { fn(arg, what); }); }
@@ -183,8 +201,20 @@
       if (day === S.day) return handle;
       S.day = day;
       draw();
+      relabel();
       changed('day');
       return handle;
+    }
+
+    // The places' labels follow renamings: restyled only when the day crosses one.
+    function relabel() {
+      var stretch = nameStretch(scene, S.day);
+      if (stretch === plottedNames) return;
+      plottedNames = stretch;
+      plotly(function () {
+        var idx = P.traceIndex(gd).places;
+        if (idx) return root.Plotly.restyle(gd, {text: [labelsOn(scene, S.day, S.lang)]}, idx);
+      });
     }
 
     function step(n) { return setDay(C.stepDay(S.day, S.speed, n)); }
@@ -223,7 +253,7 @@
       if (scene.langs.indexOf(lang) < 0 || lang === S.lang) return handle;
       S.lang = lang;
       plotly(function () {
-        var u = languageUpdate(gd.data, scene, lang);
+        var u = languageUpdate(gd.data, scene, lang, S.day);
         return root.Plotly.update(gd, {hovertext: u.hover, text: u.text, 'textfont.family': u.font},
                                   {'hoverlabel.font.family': scene.fonts[lang]}, u.order);
       }).then(draw);
@@ -291,19 +321,20 @@
 
     // What the figure shows as plotted: layers and language are changed only where they differ.
     var want = {layers: S.layers, lang: S.lang};
-    S.layers = (options.plotted || {}).layers || [];
-    S.lang = (options.plotted || {}).lang || null;
+    S.layers = plotted.layers || [];
+    S.lang = plotted.lang || null;
     whenPlotted().then(function () {
       gd.on('plotly_afterplot', function () { attach(); draw(); });
       attach();
       if (S.view) setView(S.view);
       if (want.layers.join() !== S.layers.join()) setLayers(want.layers);
       setLang(want.lang);
+      relabel();
       draw();
     });
     return handle;
   }
 
   root.FEA = {mount: mount, fromUrl: fromUrl, formatDate: formatDate, defaultLayers: defaultLayers,
-              figureFor: figureFor};
+              figureFor: figureFor, labelsOn: labelsOn};
 })(typeof window !== 'undefined' ? window : this);

@@ -101,12 +101,13 @@
     var parsed = root.FEA.fromUrl(root.location.search, scene), st = parsed.state;
     // Dash plots the figure from this callback's output, so the first drawing is already the
     // linked one, and a later plot of the same figure keeps it.
-    var linked = st.view || st.lang !== page.plotted.lang || st.layers.join() !== page.plotted.layers.join();
+    var linked = st.view || st.day !== page.plotted.day || st.lang !== page.plotted.lang ||
+      st.layers.join() !== page.plotted.layers.join();
     (function mountWhenReady() {
       var box = el(IDS.MAP), gd = box && box.querySelector('.js-plotly-plot');
       if (!gd) { setTimeout(mountWhenReady, 30); return; }
       A = root.FEA.mount(gd, scene, Object.assign({}, st, {view: null}),
-                         {url: true, plotted: {lang: st.lang, layers: st.layers}});
+                         {url: true, plotted: {lang: st.lang, layers: st.layers, day: st.day}});
       A.onChange(onChange).onSelect(onSelect);
       root.FEA.page = A;  // for tests and the benchmark
       onChange(A.getState(), 'init');

@@ -18,10 +18,10 @@ from types import MappingProxyType
 from components.atlas.registry import DATA_LAYERS
 from components.atlas.timeline import day_number
 from geodata.dates import ATLAS_SPAN
+from geodata.settings import setting
 
 #: Where :func:`load_layers` keeps the events placed nowhere.
 TIMELINE = "timeline"
-from geodata.settings import setting
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -43,6 +43,7 @@ STRINGS: dict[str, dict[str, str]] = {
                      "zh": "点击地图上的任何标记，查看史料原文。",
                      "ja": "地図上の記号をクリックすると史料の記述が読めます。"},
     "names": {"en": "Names", "zh": "名称", "ja": "名称"},
+    "names_of_the_date": {"en": "Names through time", "zh": "历史名称", "ja": "時代ごとの名称"},
     "dates": {"en": "Dates", "zh": "日期", "ja": "日付"},
     "figures": {"en": "Figures", "zh": "数字", "ja": "数値"},
     "strength": {"en": "Strength", "zh": "兵力", "ja": "兵力"},

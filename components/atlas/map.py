@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 
 import plotly.graph_objects as go
 
+from components.atlas.scene import labels_on
 from geodata.basemap.extent import ATLAS_EXTENT
 
 #: Used when no offline basemap style is available: a plain sea-coloured background.
@@ -88,11 +89,11 @@ def _routes(scene: dict, lang: str) -> go.Scattermap:
     return _hit_target("routes", ids, hover, lon, lat)
 
 
-def _places(scene: dict, lang: str) -> go.Scattermap:
+def _places(scene: dict, lang: str, day: int) -> go.Scattermap:
     places, style = scene["features"]["places"], _layer(scene, "places")["style"]
     return go.Scattermap(
         lon=[c[0] for c in places["lonlat"]], lat=[c[1] for c in places["lonlat"]],
-        mode="markers+text", text=places["labels"][lang], textposition="top right",
+        mode="markers+text", text=labels_on(scene, day, lang), textposition="top right",
         textfont={"size": style["text_size"], "color": style["text_color"],
                   "family": scene["fonts"][lang]},
         marker={"size": style["size"], "color": style["color"]}, name="places",
@@ -120,6 +121,7 @@ def build_map_figure(
     lang: str = "en",
     visible: Iterable[str] | None = None,
     style: dict | None = None,
+    day: int | None = None,
 ) -> go.Figure:
     """The map for one view, language and set of layers.
 
@@ -135,6 +137,8 @@ def build_map_figure(
         Layer ids to show (default: the registry's default visibility).
     style : dict, optional
         A MapLibre style with no remote URLs (default :data:`FALLBACK_STYLE`).
+    day : int, optional
+        The day whose place names the labels show (default: the scene's opening day).
 
     Returns
     -------
@@ -154,7 +158,8 @@ def build_map_figure(
     view = {**scene["view"], **(view or {})}
     shown = set(visible) if visible is not None else {
         s["id"] for s in scene["layers"] if s["default_visible"]}  # fmt: skip
-    traces = [_routes(scene, lang), _places(scene, lang), _moving(scene, "events", lang),
+    day = scene["timeline"]["default_day"] if day is None else day
+    traces = [_routes(scene, lang), _places(scene, lang, day), _moving(scene, "events", lang),
               _moving(scene, "shipments", lang), _moving(scene, "deployments", lang)]  # fmt: skip
     for trace in traces:
         trace.visible = trace.meta["layer"] in shown

@@ -21,6 +21,7 @@ arithmetic, with ISO strings beside them where a person reads them.
 
 from __future__ import annotations
 
+import bisect
 import json
 from pathlib import Path
 
@@ -53,6 +54,7 @@ from components.atlas.registry import (
 )
 from components.atlas.timeline import day_number, iso_date
 from components.basemap.borders import border_config
+from geodata.names import name_on
 
 #: Bumped whenever a consumer of the scene would misread the old shape.
 SCHEMA_VERSION = 1
@@ -93,16 +95,48 @@ def _routes(atlas: Atlas) -> dict:
     }  # fmt: skip
 
 
+def _renamings(props: list[dict]) -> dict:
+    """The labels of renamed places by stretch of days with the same names: ``changes`` (the
+    day numbers on which a label changes) and, per stretch, the labels that differ from the
+    places' own names (``{lang: {index: label}}``). The browser only looks them up."""
+    renamed = [(i, p) for i, p in enumerate(props) if p.get("name_periods")]
+    changes = sorted(
+        {
+            day_number(d) + shift
+            for _, p in renamed
+            for period in p["name_periods"]
+            for d, shift in ((period["start"], 0), (period["end"], 1))
+            if d
+        }
+    )
+    stretches = []
+    for first in [None, *changes]:
+        iso = iso_date(first) if first is not None else "0001-01-01"
+        labels = {lg: {} for lg in LANGS}
+        for i, p in renamed:
+            for lg in LANGS:
+                label = name_on(p, iso, lg)
+                if label != pick_name(p.get("names"), lg):
+                    labels[lg][str(i)] = label
+        stretches.append(labels)
+    return {"changes": changes, "labels": stretches}
+
+
 def _places(atlas: Atlas) -> dict:
     props = [f["properties"] for f in atlas.layers["places"]]
 
     def all_names(p):
-        return " / ".join(v for v in (p.get("names") or {}).values() if v)
+        forms = [
+            *(p.get("names") or {}).values(),
+            *(n for period in p.get("name_periods") or [] for n in period["names"].values()),
+        ]
+        return " / ".join(dict.fromkeys(v for v in forms if v))
 
     return {
         "ids": [p["id"] for p in props],
         "lonlat": [f["geometry"]["coordinates"][:2] for f in atlas.layers["places"]],
         "labels": _names(props),
+        "renamings": _renamings(props),
         "hover": _by_lang(lambda lg: [_hover(pick_name(p.get("names"), lg), all_names(p))
                                       for p in props]),
     }  # fmt: skip
@@ -239,3 +273,26 @@ def scene_schema() -> dict:
     True
     """
     return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+
+
+def labels_on(scene: dict, day: int, lang: str) -> list[str]:
+    """The place labels of ``day`` in ``lang``: the places' names, with the names in force
+    that day for the renamed ones (the browser does the same lookup, ``fea-4-engine.js``).
+
+    Examples
+    --------
+    >>> from components.atlas.data import load_atlas
+    >>> scene = build_scene(load_atlas())
+    >>> ids = scene["features"]["places"]["ids"]
+    >>> labels_on(scene, day_number("1923-06-01"), "en")[ids.index("petrograd")]
+    'Petrograd'
+    >>> labels_on(scene, day_number("1939-08-20"), "en")[ids.index("petrograd")]
+    'Leningrad'
+    """
+    places = scene["features"]["places"]
+    renamings = places["renamings"]
+    stretch = bisect.bisect_right(renamings["changes"], day)
+    labels = list(places["labels"][lang])
+    for index, label in renamings["labels"][stretch][lang].items():
+        labels[int(index)] = label
+    return labels

@@ -108,7 +108,20 @@ def feature_details(feature: dict, lang: str) -> list:
         (text("approximate", lang), "✓" if props.get("approximate") else None),
     ])  # fmt: skip
     return [html.H3(pick_name(props.get("names"), lang), className="details-title"),
-            _names(props.get("names")), facts, _sources(props.get("source"), lang)]  # fmt: skip
+            _names(props.get("names")), *_name_periods(props, lang), facts,
+            _sources(props.get("source"), lang)]  # fmt: skip
+
+
+def _name_periods(props: dict, lang: str) -> list:
+    """The names of a renamed place through time, each with its dates and where the date
+    comes from (a gazetteer fact, or the seed that uses the name)."""
+    rows = []
+    for period in props.get("name_periods") or []:
+        when = f"{period['start'] or '…'} – {period['end'] or '…'}"
+        names = " / ".join(dict.fromkeys(v for v in period["names"].values() if v))
+        rows += [html.Dt(when), html.Dd([names, html.Small(f" ({period['from']})")])]
+    return [html.H4(text("names_of_the_date", lang)), html.Dl(rows, className="details-names")] \
+        if rows else []  # fmt: skip
 
 
 def unit_details(atlas: Atlas, unit: dict, lang: str, day: int) -> list:
@@ -141,8 +154,10 @@ def unit_details(atlas: Atlas, unit: dict, lang: str, day: int) -> list:
         if props.get("gap_after") and w is not waypoints[-1]:
             # the sources lose the unit after this waypoint: it is not drawn until the next
             after = waypoints[waypoints.index(w) + 1]["properties"]["start"]
-            gap = html.Li(f"{props['end']} – {after} · {text('position_unknown', lang)}",
-                          className="waypoint gap" + future)
+            gap = html.Li(
+                f"{props['end']} – {after} · {text('position_unknown', lang)}",
+                className="waypoint gap" + future,
+            )
             items = [gap, *items] if w in passed else [*items, gap]  # latest first, then on
         rows += items
     known = waypoints[0]["properties"].get("strength_variants") or []

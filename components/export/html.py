@@ -91,7 +91,7 @@ def page_data(atlas: Atlas, lang: str = "en", day: int | None = None) -> dict:
     day = scene["timeline"]["default_day"] if day is None else day
     view = render.export_view(day)
     layers = [s.id for s in LAYERS if s.default_visible]
-    figure = build_map_figure(scene, view, lang, layers, render.offline_style(lang, "lo"))
+    figure = build_map_figure(scene, view, lang, layers, render.offline_style(lang, "lo"), day)
     return {
         "figure": json.loads(figure.to_json()),
         "scene": scene,

@@ -277,7 +277,7 @@ def export_figure(
     visible = list(visible)
     if style is None:
         style = offline_style(lang, "hi" if view["zoom"] >= 5 else "lo")
-    fig = build_map_figure(export_scene(atlas), view, lang, visible, style or None)
+    fig = build_map_figure(export_scene(atlas), view, lang, visible, style or None, day)
     days = list(legend_days) if legend_days is not None else [day]
     fig.update_layout(width=width, height=height, uirevision=None,
                       annotations=_annotations(atlas, day, lang, height, days, visible),

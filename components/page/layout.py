@@ -223,8 +223,8 @@ def build_layout(atlas: Atlas, style: dict | None = None):
     notice = [] if any(atlas.layers.values()) else [text("no_data", lang)]
     return html.Div([
         dcc.Store(id=Id.SCENE, data=scene),
-        dcc.Store(id=Id.PAGE, data={"ids": page_ids(), "plotted": {"lang": lang,
-                                                                  "layers": layers}}),
+        dcc.Store(id=Id.PAGE, data={"ids": page_ids(),
+                                    "plotted": {"lang": lang, "layers": layers, "day": day}}),
         dcc.Store(id=Id.TIMELINE, data={"day": day, "min": first, "max": last,
                                         "speed": DEFAULT_SPEED, "playing": False}),
         dcc.Store(id=Id.SELECTION),  # {layer, id} of what a click on the map picked

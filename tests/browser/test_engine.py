@@ -222,3 +222,38 @@ def test_the_key_moment_shown_is_the_last_at_or_before_the_date(page, fixture_ur
     )
     page.page.click("#guide-next")
     assert page.errors == [], page.errors
+
+
+@pytest.fixture
+def renamed_url(tmp_path):
+    """The fixture layers and Petrograd, renamed Leningrad on 1924-01-26."""
+    from geodata.names import renamings
+
+    def add_petrograd(places):
+        city = json.loads(json.dumps(places["features"][0]))
+        city["properties"].update(
+            id="petrograd",
+            names={"en": "Petrograd", "zh": "彼得格勒", "ja": "ペトログラード"},
+            name_periods=renamings()["petrograd"],
+        )
+        city["geometry"]["coordinates"] = [30.31, 59.94]
+        places["features"].append(city)
+
+    url, server = edited_app(tmp_path, "places", add_petrograd)
+    yield url
+    server.shutdown()
+
+
+@pytest.mark.parametrize(
+    "lang, before, after",
+    [("en", "Petrograd", "Leningrad"), ("ja", "ペトログラード", "レニングラード")],
+)
+def test_a_place_is_named_as_it_was_on_the_date(page, renamed_url, lang, before, after):
+    page.open(f"{renamed_url}/?date=1924-01-25&lang={lang}&view=30.3,59.9,5")
+    page.page.wait_for_function(f"() => ({PLACE_LABELS})().includes('{before}')")
+    page.page.focus("#time-slider [role=slider]")
+    page.page.keyboard.press("ArrowRight")
+    page.page.wait_for_function(f"{DATE} === '1924-01-26'")
+    page.page.wait_for_function(f"() => ({PLACE_LABELS})().includes('{after}')")
+    assert before not in page.page.evaluate(PLACE_LABELS)
+    assert page.errors == [], page.errors

@@ -69,3 +69,10 @@ def test_a_units_details_say_where_its_position_is_unknown():
         "1919-04-30 – 1919-11-01 · position unknown: not drawn",
         "1919-04-01 · Kazan",
     ]
+
+
+def test_a_renamed_places_details_list_its_names_through_time():
+    atlas = load_atlas()
+    out = details_panel(atlas, "petrograd", "en", day_number("1939-08-20"))
+    text = str(out)
+    assert "Names through time" in text and "Leningrad" in text and "1924-01-26" in text

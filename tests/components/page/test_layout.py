@@ -62,7 +62,8 @@ def test_the_page_adapter_gets_the_ids_from_ids_py_and_what_was_plotted():
     page = by_id(build_layout(ATLAS))[Id.PAGE].data
     assert page["ids"] == page_ids() == {member.name: member.value for member in Id}
     assert page["plotted"] == {"lang": "en", "layers": [s.id for s in LAYERS
-                                                        if s.default_visible]}  # fmt: skip
+                                                        if s.default_visible],
+                               "day": day_number("1918-08-20")}  # fmt: skip
     figure = by_id(build_layout(ATLAS))[Id.MAP].figure
     assert [t.meta["layer"] for t in figure.data if t.visible] == [
         s.id for s in LAYERS if s.default_visible and s.id != "borders"
