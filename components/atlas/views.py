@@ -15,6 +15,7 @@ from components.atlas.i18n import LANG_LABELS, LANGS, NAME_LANG_LABELS, pick_nam
 from components.atlas.legend import legend_entries
 from components.atlas.registry import LAYERS, MODES, NATIONS, OTHER_NATION, layer_spec
 from components.atlas.timeline import day_number, iso_date
+from geodata.translations import translations
 
 
 def layer_options(lang: str) -> list[dict]:
@@ -54,11 +55,27 @@ def legend(atlas: Atlas, lang: str) -> list:
     return rows
 
 
+def _translation(quote: str, lang: str) -> list:
+    # the atlas' own translation of a quote, beneath it, marked as ours (none in its language)
+    found = translations().get(quote, {}).get(lang)
+    if not found:
+        return []
+    return [html.P([html.Span(text("translation", lang) + ": ", className="translation-mark"),
+                    found], className="translation", lang=lang)]  # fmt: skip
+
+
 def _sources(source, lang: str) -> html.Div:
+    """The citations, each quote once, in the seed's words with the atlas' translation."""
     cites = source if isinstance(source, list) else [source] if source else []
-    items = [html.Figure([html.Blockquote(c.get("quote", ""), className="quote"),
-                          html.Figcaption(html.Cite(c.get("document", "")))], className="citation")
-             for c in cites if isinstance(c, dict)]  # fmt: skip
+    seen, items = set(), []
+    for c in cites:
+        if not isinstance(c, dict) or (c.get("document"), c.get("quote")) in seen:
+            continue
+        seen.add((c.get("document"), c.get("quote")))
+        items.append(html.Figure([html.Blockquote(c.get("quote", ""), className="quote"),
+                                  *_translation(c.get("quote", ""), lang),
+                                  html.Figcaption(html.Cite(c.get("document", "")))],
+                                 className="citation"))  # fmt: skip
     return html.Div([html.H4(text("sources", lang)), *items], className="details-sources")
 
 
@@ -105,6 +122,7 @@ def feature_details(feature: dict, lang: str) -> list:
         (text("place", lang), props.get("place")),
         (text("figures", lang), figures),
         (text("note", lang), props.get("note")),
+        (text("atlas_note", lang), props.get("atlas_note")),
         (text("approximate", lang), "✓" if props.get("approximate") else None),
     ])  # fmt: skip
     return [html.H3(pick_name(props.get("names"), lang), className="details-title"),
@@ -165,7 +183,8 @@ def unit_details(atlas: Atlas, unit: dict, lang: str, day: int) -> list:
     facts = _facts([(text("nation", lang), nation),
                     (text("dates", lang), f"{waypoints[0]['properties']['start']} – "
                                           f"{max(w['properties']['end'] for w in waypoints)}"),
-                    (text("strength", lang), " / ".join(variants) or None)])  # fmt: skip
+                    (text("strength", lang), " / ".join(variants) or None),
+                    *_unit_notes(passed[-1] if passed else waypoints[0], lang)])  # fmt: skip
     cites = []
     for w in ordered:
         src = w["properties"].get("source")
@@ -173,6 +192,14 @@ def unit_details(atlas: Atlas, unit: dict, lang: str, day: int) -> list:
     return [html.H3(pick_name(unit["names"], lang), className="details-title"),
             _names(unit["names"]), facts, html.Ol(rows, className="waypoints"),
             _sources(cites, lang)]  # fmt: skip
+
+
+def _unit_notes(waypoint: dict, lang: str) -> list[tuple[str, object]]:
+    # the waypoint of the day carries its own note and the unit's (the build joins them)
+    props = waypoint["properties"]
+    return [(text("note", lang), props.get("note")),
+            (text("atlas_note", lang), props.get("atlas_note")),
+            (text("approximate", lang), "✓" if props.get("approximate") else None)]  # fmt: skip
 
 
 def border_details(feature: dict, lang: str) -> list:

@@ -76,3 +76,13 @@ def test_a_renamed_places_details_list_its_names_through_time():
     out = details_panel(atlas, "petrograd", "en", day_number("1939-08-20"))
     text = str(out)
     assert "Names through time" in text and "Leningrad" in text and "1924-01-26" in text
+
+
+def test_quotes_come_once_with_the_atlas_translation_marked_as_ours():
+    atlas = load_atlas()
+    out = str(details_panel(atlas, "fra-siberia", "en", day_number("1919-06-01")))
+    assert out.count("1918年8月协约国军队开始在海参崴登陆。") == 1
+    assert "Atlas translation: " in out and "In August 1918 the Allied forces" in out
+    assert "Atlas note" in out  # the unit's note reaches its details, marked as ours
+    zh = str(details_panel(atlas, "fra-siberia", "zh", day_number("1919-06-01")))
+    assert "本图集译文" not in zh.split("1918年8月协约国军队开始在海参崴登陆。")[1][:80]
