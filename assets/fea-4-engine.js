@@ -4,7 +4,7 @@
  *   atlas.setDay(day); atlas.setLang('zh'); atlas.setLayers(['events']); atlas.setView(v);
  *   atlas.step(1); atlas.play(); atlas.pause(); atlas.setSpeed('week');
  *   atlas.getState(); atlas.onChange(fn); atlas.onSelect(fn); atlas.snapshot(scale);
- *   atlas.idle(); atlas.drawn(layer); atlas.positions(layer)
+ *   atlas.setLabelScale(1.5); atlas.idle(); atlas.drawn(layer); atlas.overlay('labels')
  *
  * `gd` is a Plotly graph div holding the figure of components/atlas/map.py (the page's
  * dcc.Graph, or one the export driver and the standalone page plot). The engine owns the
@@ -111,6 +111,7 @@
                            speed: scene.timeline.default_speed, playing: false}, initial || {});
     S.day = clamp(S.day);
     var listeners = {change: [], select: []}, map = null, layers = null, borders = null;
+    var overlays = null, labelScale = 1;
     var timer = null, urlTimer = null, viewApplied = !S.view, queue = Promise.resolve();
     var plotted = options.plotted || {};  // what the figure shows as plotted
     var plottedNames = nameStretch(scene, plotted.day != null ? plotted.day : S.day);
@@ -147,6 +148,7 @@
       if (!layers || !P.plotted(gd)) return;
       layers.update(S.day, S.layers);
       borders.update(S.day, S.lang, S.layers.indexOf('borders') >= 0);
+      overlays.update(S.day, S.lang, S.layers);
       root.FEA_LAYERS.MOVING.forEach(function (layer) { P.setHoverPoints(gd, layer, layers.positions(layer)); });
     }
 
@@ -163,6 +165,8 @@
       var start = function () {
         layers = root.FEA_LAYERS.create(map, scene, beneath());
         borders = root.FEA_BORDERS.create(map, scene.borders, 'atlas-routes', scene.fonts);
+        overlays = root.FEA_OVERLAYS.create(map, scene, beneath());
+        if (labelScale !== 1) overlays.setScale(labelScale);
         draw();
       };
       if (map.loaded() || P.styleReady(map)) start(); else map.once('load', start);
@@ -305,10 +309,24 @@
       });
     }
 
+    // Map labels (places, units) at `k` times their size: the projector mode's 1.5.
+    function setLabelScale(k) {
+      labelScale = k > 0 ? k : 1;
+      if (overlays) { overlays.setScale(labelScale); draw(); }
+      plotly(function () {
+        var idx = P.traceIndex(gd).places, size = spec('places').style.text_size * labelScale;
+        if (idx) return root.Plotly.restyle(gd, {'textfont.size': size}, idx);
+      });
+      return handle;
+    }
+
+    function spec(id) { return scene.layers.filter(function (l) { return l.id === id; })[0]; }
+
     var handle = {
       setDay: setDay, step: step, setSpeed: setSpeed, play: play, pause: pause,
       toggle: function () { return S.playing ? pause() : play(); },
       setLang: setLang, setLayers: setLayers, setView: setView, getState: getState,
+      setLabelScale: setLabelScale,
       onChange: function (fn) { listeners.change.push(fn); return handle; },
       onSelect: function (fn) { listeners.select.push(fn); return handle; },
       snapshot: function (scale) { return root.FEA_SNAPSHOT.snapshot(handle, scale); },
@@ -316,6 +334,7 @@
       map: function () { return map; },
       bordersCovered: function () { return root.FEA_BORDERS.covered(scene.borders, S.day); },
       drawn: function (layer) { return layers ? layers.drawn(layer) : []; },
+      overlay: function (kind) { return overlays ? overlays.drawn(kind) : []; },
       positions: function (layer) { return layers ? layers.positions(layer) : []; }
     };
 
@@ -324,7 +343,7 @@
     S.layers = plotted.layers || [];
     S.lang = plotted.lang || null;
     whenPlotted().then(function () {
-      gd.on('plotly_afterplot', function () { attach(); draw(); });
+      gd.on('plotly_afterplot', function () { attach(); if (overlays) overlays.raise(); draw(); });
       attach();
       if (S.view) setView(S.view);
       if (want.layers.join() !== S.layers.join()) setLayers(want.layers);

@@ -176,7 +176,7 @@ def _deployments(atlas: Atlas) -> dict:
     units = atlas.units
 
     def nation(u, lg):
-        return pick_name(NATIONS.get(u["nation"], OTHER_NATION)[1], lg)
+        return pick_name(NATIONS.get(u["nation"], OTHER_NATION).names, lg)
 
     return {
         "ids": [u["id"] for u in units],
@@ -184,9 +184,42 @@ def _deployments(atlas: Atlas) -> dict:
         "tracks": [u["track"] for u in units],
         "strengths": [u["strengths"] for u in units],
         "ends": [u["end"] for u in units],
+        "labels": _by_lang(lambda lg: [short_label(u, lg) for u in units]),
         "hover": _by_lang(lambda lg: [_hover(pick_name(u["names"], lg), nation(u, lg))
                                       for u in units]),
     }  # fmt: skip
+
+
+#: Longest map label of a unit before it is cut (characters; CJK names are shorter anyway).
+LABEL_CHARS = 28
+
+
+def short_label(unit: dict, lang: str) -> str:
+    """The unit's label on the map in ``lang``: its cited ``short`` name, else its name cut
+    short (before a bracket or a comma, then at a word before :data:`LABEL_CHARS`, with an
+    ellipsis).
+
+    Examples
+    --------
+    >>> short_label({"names": {"en": "American Expeditionary Force, Siberia"}}, "en")
+    'American Expeditionary Force'
+    >>> short_label({"names": {"en": "Soviet 57th Special Corps and Mongolian cavalry"}}, "en")
+    'Soviet 57th Special Corps…'
+    >>> short_label({"names": {"en": "X"}, "short": {"en": "US AEF"}}, "en")
+    'US AEF'
+    >>> short_label({"names": {"en": "Japanese 23rd Division (Komatsubara)"}}, "en")
+    'Japanese 23rd Division'
+    """
+    short = pick_name(unit.get("short"), lang)
+    if short:
+        return short
+    name = pick_name(unit["names"], lang)
+    for mark in (" (", "（", ", ", "，"):
+        name = name.split(mark)[0]
+    if len(name) <= LABEL_CHARS:
+        return name
+    cut = name[: LABEL_CHARS - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip() + "…"
 
 
 def default_day(atlas: Atlas) -> int:
@@ -240,8 +273,8 @@ def build_scene(atlas: Atlas, borders: dict | None = None) -> dict:
                     "motion": s.motion, "style": dict(s.style),
                     "default_visible": s.default_visible, "browser_drawn": s.browser_drawn}
                    for s in LAYERS],
-        "nations": {code: {"color": color, "labels": dict(names)}
-                    for code, (color, names) in {**NATIONS, "": OTHER_NATION}.items()},
+        "nations": {code: {"color": n.color, "shape": n.shape, "labels": dict(n.names)}
+                    for code, n in {**NATIONS, "": OTHER_NATION}.items()},
         "modes": {mode: {"color": color, "width": width} for mode, (color, width) in MODES.items()},
         "legend": legend_entries(atlas),
         "attribution": {lang: attribution(atlas, lang) for lang in LANGS},

@@ -257,3 +257,17 @@ def test_a_place_is_named_as_it_was_on_the_date(page, renamed_url, lang, before,
     page.page.wait_for_function(f"() => ({PLACE_LABELS})().includes('{after}')")
     assert before not in page.page.evaluate(PLACE_LABELS)
     assert page.errors == [], page.errors
+
+
+def test_units_carry_labels_and_a_moving_unit_an_arrow(page, fixture_url):
+    # 1918-08-20: the American force is on its way from Vladivostok to Khabarovsk
+    page.open(f"{fixture_url}/?date=1918-08-20&view=133,45.5,5")
+    labels = page.page.evaluate("() => FEA.page.overlay('labels').map(f => f.properties.t)")
+    assert any(t.startswith("American Expeditionary Force") for t in labels), labels
+    legs = page.page.evaluate("() => FEA.page.overlay('legs').map(f => f.geometry.coordinates)")
+    assert [135.07, 48.48] in [leg[-1] for leg in legs]  # the leg ends where it is going
+    heads = page.page.evaluate("() => FEA.page.overlay('heads').map(f => f.properties.b)")
+    assert any(0 < b < 90 for b in heads), heads  # north-east, towards Khabarovsk
+    rendered = "() => FEA.page.map().queryRenderedFeatures({layers: ['atlas-unit-labels']}).length"
+    page.page.wait_for_function(f"() => ({rendered})() > 0")
+    assert page.errors == [], page.errors

@@ -1,0 +1,150 @@
+/* Far East Atlas engine: what tells the story over the moving layers (MapLibre's public API).
+ *
+ * Unit labels (short name and the strength of the day, "US AEF 7,950"), the leg a moving unit
+ * is on as an arrow in its nation's colour with a faint trail of where it has been, and the
+ * direction of each shipment along its route. These few features change with the day, so
+ * they are small GeoJSON sources set anew on a step (tens of features), unlike the frames of
+ * fea-3-layers.js. Labels collide: MapLibre places the strongest units' labels first and
+ * drops those that would overlap (symbol-sort-key).
+ *
+ * FEA_OVERLAYS.create(map, scene, beneath) -> {update(day, lang, visible), setScale(k), raise()}. */
+(function (root) {
+  'use strict';
+  var C = root.FEA_CORE;
+  var IDS = {trails: 'atlas-trails', legs: 'atlas-legs', heads: 'atlas-heads', labels: 'atlas-unit-labels'};
+
+  function spec(scene, id) {
+    for (var i = 0; i < scene.layers.length; i++) if (scene.layers[i].id === id) return scene.layers[i];
+    return null;
+  }
+
+  // An arrowhead pointing up, white: drawn as an SDF image so each feature can colour it.
+  function arrowImage() {
+    var n = 24, data = new Uint8Array(n * n * 4);
+    for (var y = 0; y < n; y++) {
+      for (var x = 0; x < n; x++) {
+        var half = (y / (n - 1)) * (n / 2 - 1), inside = y > 2 && Math.abs(x - n / 2 + 0.5) <= half;
+        data[(y * n + x) * 4 + 3] = inside ? 255 : 0;
+        data[(y * n + x) * 4] = data[(y * n + x) * 4 + 1] = data[(y * n + x) * 4 + 2] = 255;
+      }
+    }
+    return {width: n, height: n, data: data};
+  }
+
+  // The bearing (degrees clockwise from north) of a → b as drawn on a Mercator map.
+  function bearing(a, b) {
+    var merc = function (lat) { return Math.log(Math.tan(Math.PI / 4 + lat * Math.PI / 360)) * 180 / Math.PI; };
+    return Math.atan2(b[0] - a[0], merc(b[1]) - merc(a[1])) * 180 / Math.PI;
+  }
+
+  function strengthText(n) { return n ? ' ' + Math.round(n).toLocaleString('en-US') : ''; }
+
+  function collection(features) { return {type: 'FeatureCollection', features: features}; }
+
+  // The segment of `track` a unit is on: the index k of its last waypoint at or before day.
+  function segment(track, day) {
+    var k = 0;
+    while (k + 1 < track.length && track[k + 1][0] <= day) k++;
+    return k;
+  }
+
+  function create(map, scene, beneath) {
+    var D = scene.features.deployments, S = scene.features.shipments, st = spec(scene, 'deployments').style;
+    var scale = 1, last = null;
+    if (!map.hasImage('fea-arrow')) map.addImage('fea-arrow', arrowImage(), {sdf: true});
+    Object.keys(IDS).forEach(function (k) { map.addSource(IDS[k], {type: 'geojson', data: collection([])}); });
+    map.addLayer({id: IDS.trails, type: 'line', source: IDS.trails,
+                  layout: {'line-join': 'round', 'line-cap': 'round'},
+                  paint: {'line-color': ['get', 'c'], 'line-width': 2, 'line-opacity': 0.28}}, beneath);
+    map.addLayer({id: IDS.legs, type: 'line', source: IDS.legs, layout: {'line-cap': 'round'},
+                  paint: {'line-color': ['get', 'c'], 'line-width': 2.5, 'line-opacity': 0.85,
+                          'line-dasharray': [2, 1.5]}}, beneath);
+    map.addLayer({id: IDS.heads, type: 'symbol', source: IDS.heads,
+                  layout: {'icon-image': 'fea-arrow', 'icon-size': ['get', 's'], 'icon-rotate': ['get', 'b'],
+                           'icon-rotation-alignment': 'map', 'icon-allow-overlap': true,
+                           'icon-ignore-placement': true},
+                  paint: {'icon-color': ['get', 'c'], 'icon-halo-color': '#ffffff', 'icon-halo-width': 1}});
+    map.addLayer({id: IDS.labels, type: 'symbol', source: IDS.labels,
+                  layout: {'text-field': ['get', 't'], 'text-size': 12, 'text-font': ['sans-serif'],
+                           'text-anchor': 'left', 'text-offset': [0.9, 0], 'symbol-sort-key': ['get', 'k'],
+                           'text-allow-overlap': false, 'text-padding': 2, 'text-max-width': 16},
+                  paint: {'text-color': '#1f1f1f', 'text-halo-color': 'rgba(255,255,255,0.9)',
+                          'text-halo-width': 1.4}});
+
+    function unitFeatures(day, lang, out) {
+      for (var i = 0; i < D.ids.length; i++) {
+        var track = D.tracks[i], at = C.positionAt(track, D.ends[i], day, st.transit_days);
+        if (!at) continue;
+        var color = (scene.nations[D.nations[i]] || scene.nations['']).color;
+        var strength = C.strengthAt(D.strengths[i], day);
+        out.labels.push({type: 'Feature', geometry: {type: 'Point', coordinates: at},
+                         properties: {t: D.labels[lang][i] + strengthText(strength), k: -(strength || 0)}});
+        var k = segment(track, day), a = track[k], b = track[k + 1];
+        var moving = b && a[3] == null && (at[0] !== a[1] || at[1] !== a[2]);
+        var trail = track.slice(0, k + 1).map(function (w) { return [w[1], w[2]]; });
+        if (moving) trail.push(at);
+        if (trail.length > 1) {
+          out.trails.push({type: 'Feature', geometry: {type: 'LineString', coordinates: trail}, properties: {c: color}});
+        }
+        if (moving) {
+          out.legs.push({type: 'Feature', geometry: {type: 'LineString', coordinates: [at, [b[1], b[2]]]},
+                         properties: {c: color}});
+          out.heads.push({type: 'Feature', geometry: {type: 'Point', coordinates: [b[1], b[2]]},
+                          properties: {c: color, b: bearing(at, [b[1], b[2]]), s: 0.75 * scale}});
+        }
+      }
+    }
+
+    function shipmentFeatures(day, out) {
+      var color = spec(scene, 'shipments').style.color;
+      for (var i = 0; i < S.ids.length; i++) {
+        var f = C.travelFraction(S.starts[i], S.ends[i], day);
+        if (f === null) continue;
+        var path = S.paths[i], cum = C.cumulative(path);
+        var here = C.pointAlong(path, cum, f), ahead = C.pointAlong(path, cum, Math.min(1, f + 0.02));
+        if (ahead[0] === here[0] && ahead[1] === here[1]) ahead = path[path.length - 1];
+        if (ahead[0] === here[0] && ahead[1] === here[1]) continue;
+        out.heads.push({type: 'Feature', geometry: {type: 'Point', coordinates: here},
+                        properties: {c: color, b: bearing(here, ahead), s: 0.55 * scale}});
+      }
+    }
+
+    function update(day, lang, visible) {
+      var key = day + ':' + lang + ':' + visible.join() + ':' + scale;
+      if (key === last) return;
+      last = key;
+      var out = {labels: [], trails: [], legs: [], heads: []};
+      if (visible.indexOf('deployments') >= 0) unitFeatures(day, lang, out);
+      if (visible.indexOf('shipments') >= 0) shipmentFeatures(day, out);
+      Object.keys(IDS).forEach(function (k) { map.getSource(IDS[k]).setData(collection(out[k])); });
+      map.setLayoutProperty(IDS.labels, 'text-font', scene.fonts[lang].split(', '));
+    }
+
+    // Scale the labels and arrowheads (projector mode: 1.5).
+    function setScale(k) {
+      scale = k;
+      map.setLayoutProperty(IDS.labels, 'text-size', 12 * k);
+      last = null;
+    }
+
+    // Keep the arrowheads and labels above everything, Plotly's place labels included, so
+    // that a unit's label wins over the name of the place it stands on (Plotly re-adds its
+    // layers on top when it redraws).
+    function raise() {
+      var order = map.getLayersOrder ? map.getLayersOrder() : map.getStyle().layers.map(function (l) { return l.id; });
+      if (order[order.length - 1] === IDS.labels) return;
+      map.moveLayer(IDS.heads);
+      map.moveLayer(IDS.labels);
+    }
+
+    function drawn(kind) {
+      var source = map.getSource(IDS[kind]);
+      return source ? source.serialize().data.features : [];
+    }
+
+    raise();
+    return {update: update, setScale: setScale, raise: raise, drawn: drawn};
+  }
+
+  root.FEA_OVERLAYS = {create: create, bearing: bearing};
+})(typeof window !== 'undefined' ? window : this);
