@@ -40,15 +40,16 @@ def legend_entries(atlas: Atlas) -> list[dict]:
     Returns
     -------
     list of dict
-        ``color``, ``shape`` (``dot``, ``line`` or ``fill``), ``layer`` (so that a view can
-        leave out hidden layers), ``labels`` (one per language), and ``nation`` on the rows
-        of units.
+        ``color``, ``shape`` (a nation's marker, one of
+        :data:`~components.atlas.registry.MARKER_SHAPES`, or ``dot``, ``line`` or ``fill``),
+        ``layer`` (so that a view can leave out hidden layers), ``labels`` (one per language),
+        and ``nation`` on the rows of units.
     """
     rows = []
     for code in dict.fromkeys(u["nation"] for u in atlas.units):
-        color, names = NATIONS.get(code, OTHER_NATION)
-        rows.append({"color": color, "shape": "dot", "layer": "deployments",
-                     "labels": _labels(names), "nation": code})  # fmt: skip
+        nation = NATIONS.get(code, OTHER_NATION)
+        rows.append({"color": nation.color, "shape": nation.shape, "layer": "deployments",
+                     "labels": _labels(nation.names), "nation": code})  # fmt: skip
     for mode, (color, _width) in MODES.items():
         rows.append({"color": color, "shape": "line", "layer": "routes",
                      "labels": {lang: text(mode, lang) for lang in LANGS}})  # fmt: skip

@@ -39,10 +39,10 @@ LAYERS: tuple[LayerSpec, ...] = (
     LayerSpec("places", {"en": "Places", "zh": "地名", "ja": "地名"}, "Point", "static",
               {"color": "#4d4d4d", "size": 5, "text_size": 12, "text_color": "#1f1f1f"}),
     LayerSpec("events", {"en": "Events", "zh": "事件", "ja": "出来事"}, "Point", "static",
-              {"color": "#d62728", "size": 20, "lit_opacity": 0.85, "dim_opacity": 0.3,
+              {"color": "#e6801f", "size": 20, "lit_opacity": 0.85, "dim_opacity": 0.3,
                "before_days": 14, "after_days": 90}, browser_drawn=True),
     LayerSpec("shipments", {"en": "Aid shipments", "zh": "援助物资", "ja": "援助物資"}, "Point",
-              "path", {"color": "#e6a700", "size": 13}, browser_drawn=True),
+              "path", {"color": "#01665e", "size": 13}, browser_drawn=True),
     LayerSpec("deployments", {"en": "Forces", "zh": "部队", "ja": "部隊"}, "Point", "track",
               {"min_radius": 5, "max_radius": 22, "unknown_radius": 6, "per_sqrt_thousand": 3.0,
                "transit_days": 30}, browser_drawn=True),
@@ -74,24 +74,56 @@ def layer_spec(layer_id: str) -> LayerSpec:
     raise KeyError(f"unknown layer {layer_id!r}; known layers: {', '.join(LAYER_IDS)}")
 
 
-#: Nation code (as in geodata) -> colour and names. The legend lists the ones on the map.
-NATIONS = MappingProxyType({
-    "JPN": ("#c0392b", {"en": "Japan", "zh": "日本", "ja": "日本"}),
-    "MCK": ("#e67e22", {"en": "Manchukuo", "zh": "满洲国", "ja": "満洲国"}),
-    "USA": ("#1f4e9c", {"en": "United States", "zh": "美国", "ja": "アメリカ"}),
-    "GBR": ("#2c7fb8", {"en": "United Kingdom", "zh": "英国", "ja": "イギリス"}),
-    "CAN": ("#7fcdbb", {"en": "Canada", "zh": "加拿大", "ja": "カナダ"}),
-    "FRA": ("#6a51a3", {"en": "France", "zh": "法国", "ja": "フランス"}),
-    "ITA": ("#1b9e77", {"en": "Italy", "zh": "意大利", "ja": "イタリア"}),
-    "POL": ("#e7298a", {"en": "Poland", "zh": "波兰", "ja": "ポーランド"}),
-    "CZE": ("#66a61e", {"en": "Czechoslovak Legion", "zh": "捷克军团", "ja": "チェコ軍団"}),
-    "WHT": ("#969696", {"en": "White Russians", "zh": "白军", "ja": "白軍"}),
-    "SOV": ("#a50f15", {"en": "Soviet Russia / USSR", "zh": "苏俄/苏联", "ja": "ソビエト"}),
-    "FER": ("#fb6a4a", {"en": "Far Eastern Republic", "zh": "远东共和国", "ja": "極東共和国"}),
-    "MNG": ("#3690c0", {"en": "Mongolia", "zh": "蒙古", "ja": "モンゴル"}),
-    "CHN": ("#238b45", {"en": "China", "zh": "中国", "ja": "中国"}),
+#: The markers a unit can be drawn with, each as its outline in a unit square (x right, y
+#: down, 0..1; the circle has none). The engine draws them as images; the legend clips its
+#: swatches to them.
+MARKER_SHAPES = MappingProxyType({
+    "circle": (),
+    "square": ((0.1, 0.1), (0.9, 0.1), (0.9, 0.9), (0.1, 0.9)),
+    "triangle": ((0.5, 0.0), (1.0, 0.9), (0.0, 0.9)),
+    "diamond": ((0.5, 0.0), (1.0, 0.5), (0.5, 1.0), (0.0, 0.5)),
+    "pentagon": ((0.5, 0.0), (1.0, 0.38), (0.81, 0.96), (0.19, 0.96), (0.0, 0.38)),
+    "hexagon": ((0.25, 0.07), (0.75, 0.07), (1.0, 0.5), (0.75, 0.93), (0.25, 0.93), (0.0, 0.5)),
+    "star": ((0.5, 0.0), (0.62, 0.35), (0.98, 0.35), (0.69, 0.57), (0.79, 0.91), (0.5, 0.7),
+             (0.21, 0.91), (0.31, 0.57), (0.02, 0.35), (0.38, 0.35)),
+    "cross": ((0.33, 0.0), (0.67, 0.0), (0.67, 0.33), (1.0, 0.33), (1.0, 0.67), (0.67, 0.67),
+              (0.67, 1.0), (0.33, 1.0), (0.33, 0.67), (0.0, 0.67), (0.0, 0.33), (0.33, 0.33)),
 })  # fmt: skip
-OTHER_NATION = ("#555555", {"en": "Other", "zh": "其他", "ja": "その他"})
+
+
+@dataclass(frozen=True)
+class Nation:
+    """How the map draws a nation's units: a colour, a marker shape and its names."""
+
+    color: str
+    shape: str  # one of MARKER_SHAPES
+    names: dict[str, str]
+
+
+#: Nation code (as in geodata) -> colour, marker and names. The legend lists the ones on the
+#: map. A colour-blind reader tells apart any two nations on the map on one day by colour
+#: (CIEDE2000 >= 10 under full deuteranopia and protanopia) or by shape:
+#: ``tests/components/atlas/test_palette.py`` checks every day and prints the closest pairs.
+NATIONS = MappingProxyType({
+    "JPN": Nation("#c0392b", "circle", {"en": "Japan", "zh": "日本", "ja": "日本"}),
+    "MCK": Nation("#ac8e29", "diamond", {"en": "Manchukuo", "zh": "满洲国", "ja": "満洲国"}),
+    "USA": Nation("#1f4e9c", "circle", {"en": "United States", "zh": "美国", "ja": "アメリカ"}),
+    "GBR": Nation("#d56fa6", "triangle", {"en": "United Kingdom", "zh": "英国", "ja": "イギリス"}),
+    "CAN": Nation("#35978f", "diamond", {"en": "Canada", "zh": "加拿大", "ja": "カナダ"}),
+    "FRA": Nation("#8f8cb9", "square", {"en": "France", "zh": "法国", "ja": "フランス"}),
+    "ITA": Nation("#8c510a", "cross", {"en": "Italy", "zh": "意大利", "ja": "イタリア"}),
+    "POL": Nation("#c51b7d", "triangle", {"en": "Poland", "zh": "波兰", "ja": "ポーランド"}),
+    "CZE": Nation("#62a219", "triangle",
+                  {"en": "Czechoslovak Legion", "zh": "捷克军团", "ja": "チェコ軍団"}),
+    "WHT": Nation("#8c8c8c", "hexagon", {"en": "White Russians", "zh": "白军", "ja": "白軍"}),
+    "SOV": Nation("#7a0177", "star",
+                  {"en": "Soviet Russia / USSR", "zh": "苏俄/苏联", "ja": "ソビエト"}),
+    "FER": Nation("#f36344", "star",
+                  {"en": "Far Eastern Republic", "zh": "远东共和国", "ja": "極東共和国"}),
+    "MNG": Nation("#3690c0", "circle", {"en": "Mongolia", "zh": "蒙古", "ja": "モンゴル"}),
+    "CHN": Nation("#1b7837", "square", {"en": "China", "zh": "中国", "ja": "中国"}),
+})  # fmt: skip
+OTHER_NATION = Nation("#555555", "pentagon", {"en": "Other", "zh": "其他", "ja": "その他"})
 
 #: Route mode -> colour and line width (pixels).
 MODES = MappingProxyType({

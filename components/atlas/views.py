@@ -13,7 +13,14 @@ from dash import html
 from components.atlas.data import Atlas
 from components.atlas.i18n import LANG_LABELS, LANGS, NAME_LANG_LABELS, pick_name, text
 from components.atlas.legend import legend_entries
-from components.atlas.registry import LAYERS, MODES, NATIONS, OTHER_NATION, layer_spec
+from components.atlas.registry import (
+    LAYERS,
+    MARKER_SHAPES,
+    MODES,
+    NATIONS,
+    OTHER_NATION,
+    layer_spec,
+)
 from components.atlas.timeline import day_number, iso_date
 from geodata.translations import translations
 
@@ -32,7 +39,11 @@ def layer_options(lang: str) -> list[dict]:
 
 
 def _swatch(color: str, shape: str = "dot") -> html.Span:
-    return html.Span(className=f"swatch swatch-{shape}", style={"background": color})
+    style = {"background": color}
+    if MARKER_SHAPES.get(shape):  # a nation's marker other than the circle: clip to its outline
+        outline = ", ".join(f"{x:.0%} {y:.0%}" for x, y in MARKER_SHAPES[shape])
+        style.update(borderRadius="0", clipPath=f"polygon({outline})")
+    return html.Span(className=f"swatch swatch-{shape}", style=style)
 
 
 def legend(atlas: Atlas, lang: str) -> list:
@@ -160,7 +171,7 @@ def unit_details(atlas: Atlas, unit: dict, lang: str, day: int) -> list:
     waypoints = [atlas.feature(w) for w in unit["waypoints"]]
     passed = [w for w in waypoints if day_number(w["properties"]["start"]) <= day]
     ordered = list(reversed(passed)) + [w for w in waypoints if w not in passed]
-    nation = pick_name(NATIONS.get(unit["nation"], OTHER_NATION)[1], lang)
+    nation = pick_name(NATIONS.get(unit["nation"], OTHER_NATION).names, lang)
     rows = []
     for w in ordered:
         props = w["properties"]

@@ -118,6 +118,11 @@ def _swatch(color: str, glyph: str = "●") -> str:
     return f'<span style="color:{color}">{glyph}</span>'
 
 
+#: The legend's text glyph of each nation's marker (see ``MARKER_SHAPES`` in the registry).
+MARKER_GLYPHS = {"circle": "●", "square": "■", "triangle": "▲", "diamond": "◆",
+                 "pentagon": "⬟", "hexagon": "⬢", "star": "★", "cross": "✚"}  # fmt: skip
+
+
 def legend_text(atlas: Atlas, lang: str, days: Iterable[int], visible: Iterable[str]) -> str:
     """The legend annotation's text: the atlas' one legend (:mod:`components.atlas.legend`),
     its rows for the ``visible`` layers and the nations on the map on any of ``days``.
@@ -130,7 +135,7 @@ def legend_text(atlas: Atlas, lang: str, days: Iterable[int], visible: Iterable[
     >>> out.split("<br>")[1]
     '<span style="color:#1f4e9c">●</span> United States'
     """
-    glyphs = {"dot": "●", "line": "━", "fill": "▧"}
+    glyphs = {**MARKER_GLYPHS, "dot": "●", "line": "━", "fill": "▧"}
     rows = shown_entries(legend_entries(atlas), visible, nations_on(atlas, days))
     return "<br>".join([f"<b>{text('legend', lang)}</b>"] + [
         f'<span style="color:{e["color"]}">{glyphs[e["shape"]]}</span> {e["labels"][lang]}'
