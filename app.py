@@ -35,7 +35,7 @@ COMPRESSED = ["text/html", "text/css", "text/xml", "text/javascript", "applicati
 #: (core and scattermap only, 3 MB instead of 4.8; see ``tools/plotly-bundle``) sets
 #: ``window.Plotly``, which ``dcc.Graph`` then uses instead of loading the full bundle.
 INDEX = """<!DOCTYPE html>
-<html>
+<html lang="en">
     <head>
         {%metas%}
         <title>{%title%}</title>

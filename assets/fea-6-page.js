@@ -52,6 +52,7 @@
       }
     }
     if (what === 'playing' || what === 'lang' || what === 'init') {
+      document.documentElement.lang = st.lang;
       set(IDS.PLAY, {children: (st.playing ? '❚❚ ' : '▶ ') + word(st.playing ? 'pause' : 'play', st.lang)});
     }
     if (what === 'view' || what === 'layers') return;

@@ -43,7 +43,7 @@ ENGINE_INPUTS = (
 
 def register_clientside(app) -> None:
     """The page adapter's callbacks: start the engine, hand it each control's input, and
-    make the PNG of the view."""
+    make the PNG of the view; and the projector mode (``assets/fea-7-projector.js``)."""
     app.clientside_callback(_client("start"), Output(Id.LANG, "value"),
                             Output(Id.LAYERS, "value"), Output(Id.MAP, "figure"),
                             Input(Id.SCENE, "data"), State(Id.PAGE, "data"),
@@ -51,6 +51,8 @@ def register_clientside(app) -> None:
     for function, component, prop in ENGINE_INPUTS:
         app.clientside_callback(_client(function), Input(component, prop),
                                 prevent_initial_call=True)  # fmt: skip
+    app.clientside_callback(ClientsideFunction(namespace="fea_projector", function_name="toggle"),
+                            Input(Id.PROJECTOR, "value"))  # fmt: skip
     app.clientside_callback(
         _client("png"),
         Output(Id.SNAPSHOT_STATUS, "children"),
@@ -169,6 +171,9 @@ def register(app, atlas: Atlas, manager=None, render=None) -> None:
         Output(Id.GUIDE_BODY, "children"),
         Output(Id.BORDERS_NOTE, "children"),
         Output({"type": Id.PERIOD_BUTTON, "index": ALL}, "children"),
+        Output(Id.PROJECTOR, "options"),
+        Output(Id.DATE_LABEL, "children"),
+        Output(Id.EXPORT_SCALE_LABEL, "children"),
         Input(Id.LANG, "value"),
         State(Id.TIMELINE, "data"),
         prevent_initial_call=True,
@@ -179,7 +184,9 @@ def register(app, atlas: Atlas, manager=None, render=None) -> None:
                 text("layers", lang), legend(atlas, lang), text("legend", lang),
                 [{"label": text(s, lang), "value": s} for s in SPEEDS], text("speed", lang),
                 text("guide", lang), guide_body(atlas, lang, _moment(atlas, timeline)),
-                text("borders_uncovered", lang), [p.labels[lang] for p in PERIODS])  # fmt: skip
+                text("borders_uncovered", lang), [p.labels[lang] for p in PERIODS],
+                [{"label": text("projector", lang), "value": "on"}], text("date", lang),
+                text("export_scale", lang))  # fmt: skip
 
     @app.callback(
         Output(Id.EXPORT_HEADING, "children"),

@@ -48,6 +48,10 @@ class Id(StrEnum):
     LEGEND_HEADING = "legend-heading"
     SPEED_LABEL = "speed-label"
     SIDEBAR = "sidebar"
+    PROJECTOR = "projector"
+    LANG_LABEL = "lang-label"
+    DATE_LABEL = "date-label"
+    EXPORT_SCALE_LABEL = "export-scale-label"
 
     # exports: the PNG of the view (in the browser) and the animation (a background job)
     EXPORT_HEADING = "export-heading"

@@ -12,7 +12,7 @@ from dash import dcc, html
 
 from components.atlas.data import Atlas
 from components.atlas.guide import moments
-from components.atlas.i18n import DEFAULT_LANG, text
+from components.atlas.i18n import DEFAULT_LANG, LANGS, STRINGS, text
 from components.atlas.map import build_map_figure
 from components.atlas.registry import (
     ANIMATION_DAYS,
@@ -37,6 +37,9 @@ from components.page.ids import Id
 
 GRAPH_CONFIG = {"scrollZoom": True, "displaylogo": False, "displayModeBar": False,
                 "responsive": True}  # fmt: skip
+#: A slider mark for an event: a red diamond lifted above the rail, clear of the year labels
+#: beneath it (``top`` overrides the ``bottom: 0`` Dash places every mark at).
+EVENT_MARK = {"color": "#c81e1e", "fontSize": ".6rem", "top": "-1.05rem", "bottom": "auto"}
 
 
 def slider_marks(atlas: Atlas) -> dict:
@@ -54,16 +57,37 @@ def slider_marks(atlas: Atlas) -> dict:
     marks: dict = {}
     for feature in atlas.timeline:  # events placed nowhere: on the slider only
         day = day_number(feature["properties"]["start"])
-        marks[day] = {"label": "◇", "style": {"color": "#d62728", "fontSize": "9px"}}
+        marks[day] = {"label": "◇", "style": EVENT_MARK}
     for feature in atlas.layers["events"]:
         day = day_number(feature["properties"]["start"])
-        marks[day] = {"label": "◆", "style": {"color": "#d62728", "fontSize": "9px"}}
+        marks[day] = {"label": "◆", "style": EVENT_MARK}
     y0, y1 = civil(first)[0], civil(last)[0]
     for year in range(y0 + (5 - y0 % 5) % 5, y1 + 1, 5):
         day = day_number(f"{year}-01-01")
         if first <= day <= last:
             marks[day] = str(year)
     return marks
+
+
+def named(component, label_id: str, role: str = "group") -> html.Div:
+    """``component`` in a group that the element ``label_id`` names.
+
+    Dash 4 renders a ``dcc.RadioItems`` or ``dcc.Checklist`` as a listbox of options that
+    wrap native inputs (nested interactive elements) and a ``dcc.Slider``'s thumb with no
+    name; ``assets/fea-7-projector.js`` removes those roles, leaving the native radio buttons
+    and checkboxes in this named group, and names the thumb after it.
+
+    Examples
+    --------
+    >>> group = named(html.Span(), "speed-label", "radiogroup")
+    >>> group.role, getattr(group, "aria-labelledby")
+    ('radiogroup', 'speed-label')
+    """
+    return html.Div(component, role=role, **{"aria-labelledby": label_id})
+
+
+def _hidden_label(label_id: str, words: str) -> html.Span:
+    return html.Span(words, id=label_id, className="visually-hidden")
 
 
 def _timeline_bar(atlas: Atlas, day: int, lang: str) -> html.Div:
@@ -81,15 +105,18 @@ def _timeline_bar(atlas: Atlas, day: int, lang: str) -> html.Div:
                         title=text("step_forward", lang)),
             html.Output(iso_date(day), id=Id.CURRENT_DATE, className="current-date",
                         **{"aria-live": "polite"}),
-            html.Label(text("speed", lang), id=Id.SPEED_LABEL, className="speed-label"),
-            dcc.RadioItems(speed_options, DEFAULT_SPEED, id=Id.SPEED, inline=True,
-                           className="speed"),
+            html.Div([
+                html.Span(text("speed", lang), id=Id.SPEED_LABEL, className="speed-label"),
+                named(dcc.RadioItems(speed_options, DEFAULT_SPEED, id=Id.SPEED, inline=True,
+                                     className="speed"), Id.SPEED_LABEL, "radiogroup"),
+            ], className="speed-box"),
         ], className="timeline-controls"),
-        dcc.Slider(first, last, step=1, value=day, id=Id.TIME_SLIDER, marks=slider_marks(atlas),
-                   updatemode="drag", allow_direct_input=False, included=False,
-                   className="time-slider"),
+        _hidden_label(Id.DATE_LABEL, text("date", lang)),
+        named(dcc.Slider(first, last, step=1, value=day, id=Id.TIME_SLIDER,
+                         marks=slider_marks(atlas), updatemode="drag", allow_direct_input=False,
+                         included=False, className="time-slider"), Id.DATE_LABEL),
         html.Div(periods, id=Id.PERIODS, className="periods"),
-    ], className="timeline-bar")  # fmt: skip
+    ], className="timeline-bar", role="region", **{"aria-labelledby": Id.DATE_LABEL})  # fmt: skip
 
 
 def export_panel(atlas: Atlas, lang: str, day: int) -> html.Section:
@@ -114,9 +141,11 @@ def export_panel(atlas: Atlas, lang: str, day: int) -> html.Section:
         html.H2(text("export", lang), id=Id.EXPORT_HEADING),
         html.Div([
             html.Button(text("export_png", lang), id=Id.SNAPSHOT_BUTTON, n_clicks=0),
-            dcc.RadioItems([{"label": f"{s}×", "value": s} for s in SNAPSHOT_SCALES],
-                           SNAPSHOT_DEFAULT_SCALE,
-                           id=Id.SNAPSHOT_SCALE, inline=True, className="export-scale"),
+            _hidden_label(Id.EXPORT_SCALE_LABEL, text("export_scale", lang)),
+            named(dcc.RadioItems([{"label": f"{s}×", "value": s} for s in SNAPSHOT_SCALES],
+                                 SNAPSHOT_DEFAULT_SCALE, id=Id.SNAPSHOT_SCALE, inline=True,
+                                 className="export-scale"),
+                  Id.EXPORT_SCALE_LABEL, "radiogroup"),
         ], className="export-row"),
         html.Output(id=Id.SNAPSHOT_STATUS, className="export-status", **{"aria-live": "polite"}),
         html.Details([
@@ -185,12 +214,11 @@ def _sidebar(atlas: Atlas, lang: str, day: int) -> html.Aside:
     return html.Aside([
         html.Section([
             html.H2(text("layers", lang), id=Id.LAYERS_HEADING),
-            dcc.Checklist(layer_options(lang), [s.id for s in LAYERS if s.default_visible],
-                          id=Id.LAYERS, className="layer-toggles"),
+            named(dcc.Checklist(layer_options(lang), [s.id for s in LAYERS if s.default_visible],
+                                id=Id.LAYERS, className="layer-toggles"), Id.LAYERS_HEADING),
             html.H2(text("legend", lang), id=Id.LEGEND_HEADING),
             html.Div(legend(atlas, lang), id=Id.LEGEND, className="legend"),
         ], className="panel"),
-        export_panel(atlas, lang, day),
         html.Section([
             html.Div([
                 html.H2(text("guide", lang), id=Id.GUIDE),
@@ -199,6 +227,7 @@ def _sidebar(atlas: Atlas, lang: str, day: int) -> html.Aside:
             ], className="guide-head"),
             html.Div(guide_body(atlas, lang), id=Id.GUIDE_BODY, className="guide-body"),
         ], className="panel guide"),
+        export_panel(atlas, lang, day),
         html.Section(details_panel(atlas, None, lang, day), id=Id.DETAILS,
                      className="panel details"),
     ], id=Id.SIDEBAR, className="sidebar")  # fmt: skip
@@ -231,7 +260,14 @@ def build_layout(atlas: Atlas, style: dict | None = None):
         html.Header([
             html.H1(text("title", lang), id=Id.TITLE),
             html.Span(text("subtitle", lang), id=Id.SUBTITLE, className="subtitle"),
-            dcc.RadioItems(language_options(), lang, id=Id.LANG, inline=True, className="lang"),
+            html.Div([
+                _hidden_label(Id.LANG_LABEL, " / ".join(STRINGS["language"][k] for k in LANGS)),
+                named(dcc.RadioItems(language_options(), lang, id=Id.LANG, inline=True,
+                                     className="lang"), Id.LANG_LABEL, "radiogroup"),
+                dcc.Checklist([{"label": text("projector", lang), "value": "on"}], [],
+                              id=Id.PROJECTOR, className="projector-toggle", persistence=True,
+                              persistence_type="local"),
+            ], className="top-controls"),
         ], className="top"),
         html.Div(notice, id=Id.NOTICE, className="notice", role="status",
                  hidden=not notice),

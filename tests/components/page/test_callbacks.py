@@ -109,8 +109,9 @@ def test_details_never_raise_on_crafted_payloads(app, selection, lang, timeline)
 @pytest.mark.parametrize("timeline", [None, "x", {"day": "x"}, {"day": -(10**12)}])
 def test_the_language_texts_never_raise_and_fall_back_to_english(app, lang, timeline):
     chrome = server_callback(app, "chrome")(lang, timeline)
-    assert chrome[0] == "Far East Atlas" and len(chrome) == 12
-    assert chrome[-1] == [p.labels["en"] for p in PERIODS]
+    assert chrome[0] == "Far East Atlas" and len(chrome) == 15
+    assert chrome[11] == [p.labels["en"] for p in PERIODS]
+    assert chrome[12] == [{"label": "Projector", "value": "on"}]
     export = server_callback(app, "export_chrome")(lang)
     assert len(export) == 10 and export[0] == "Export"
 
@@ -118,7 +119,9 @@ def test_the_language_texts_never_raise_and_fall_back_to_english(app, lang, time
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_language_texts_follow_the_language(app, lang):
     chrome = server_callback(app, "chrome")(lang, {"day": day_number("1938-08-01")})
-    assert chrome[-1] == [p.labels[lang] for p in PERIODS]
+    assert chrome[11] == [p.labels[lang] for p in PERIODS]
+    assert chrome[12] == [{"label": text("projector", lang), "value": "on"}]
+    assert chrome[13:] == (text("date", lang), text("export_scale", lang))
     # the guide shows the moment of the timeline's day: the Lake Khasan battle
     assert [b.hidden for b in chrome[9]] == [True, False, True]
     assert chrome[0] == {"en": "Far East Atlas", "zh": "远东地图集", "ja": "極東アトラス"}[lang]

@@ -111,3 +111,62 @@ def test_events_placed_nowhere_mark_the_slider():
     for event in atlas.timeline:
         assert marks[day_number(event["properties"]["start"])] is not None
     assert any(isinstance(m, dict) and m["label"] == "◇" for m in marks.values())
+
+
+def parents(page):
+    """Each component of ``page`` with its parent."""
+
+    def visit(component, parent):
+        yield component, parent
+        children = getattr(component, "children", None)
+        for child in children if isinstance(children, list | tuple) else [children]:
+            if child is not None and not isinstance(child, str):
+                yield from visit(child, component)
+
+    return visit(page, None)
+
+
+def test_key_moments_come_before_the_export_panel():
+    sidebar = by_id(build_layout(ATLAS))[Id.SIDEBAR]
+    classes = [c.className for c in sidebar.children]
+    assert classes.index("panel guide") < classes.index("panel export")
+
+
+def test_the_projector_toggle_is_one_checkbox_in_the_header_kept_across_visits():
+    ids = by_id(build_layout(ATLAS))
+    toggle = ids[Id.PROJECTOR]
+    assert isinstance(toggle, dcc.Checklist) and toggle.value == []
+    assert toggle.options == [{"label": "Projector", "value": "on"}]
+    assert (toggle.persistence, toggle.persistence_type) == (True, "local")
+    header = next(c for c in walk(build_layout(ATLAS)) if isinstance(c, html.Header))
+    assert any(getattr(c, "id", None) == Id.PROJECTOR for c in walk(header))
+
+
+def test_every_option_list_and_the_slider_sit_in_a_named_group():
+    page = build_layout(ATLAS)
+    ids = by_id(page)
+    grouped = {str(c.id): p for c, p in parents(page)
+               if isinstance(c, dcc.RadioItems | dcc.Checklist | dcc.Slider)}  # fmt: skip
+    single = {Id.PROJECTOR, Id.ANIM_ZIP}  # one checkbox each, named by its own label
+    assert set(grouped) - single == {Id.LANG, Id.SPEED, Id.LAYERS, Id.SNAPSHOT_SCALE,
+                                     Id.TIME_SLIDER}  # fmt: skip
+    for component_id, group in grouped.items():
+        if component_id in single:
+            continue
+        label = getattr(group, "aria-labelledby")
+        assert group.role in ("group", "radiogroup") and label in ids, component_id
+        assert ids[label].children, component_id  # a name that is not empty
+    assert ids[Id.LANG_LABEL].children == "Language / 语言 / 言語"
+
+
+def test_event_marks_are_lifted_above_the_year_labels():
+    marks = slider_marks(ATLAS)
+    events = [m for m in marks.values() if isinstance(m, dict)]
+    assert events and all(m["style"]["top"].startswith("-") for m in events)
+    assert all(m["style"]["bottom"] == "auto" for m in events)
+
+
+def test_the_document_declares_its_language():
+    from app import INDEX
+
+    assert '<html lang="en">' in INDEX
