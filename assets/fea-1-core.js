@@ -360,6 +360,14 @@
     return found;
   }
 
+  /** A count as the atlas writes it in every language: 7950 -> '7,950' ('' for none). */
+  function formatCount(n) {
+    if (n === null || n === undefined || n === '') return '';
+    var s = String(Math.round(Math.abs(n))), out = '';
+    while (s.length > 3) { out = ',' + s.slice(-3) + out; s = s.slice(0, -3); }
+    return (n < 0 ? '-' : '') + s + out;
+  }
+
   var CORE = {
     dayNumber: dayNumber, civil: civil, isoDate: isoDate, addMonths: addMonths, stepDay: stepDay,
     positionAt: positionAt, cumulative: cumulative, pointAlong: pointAlong,
@@ -368,7 +376,7 @@
     unitFrames: unitFrames, shipmentFrames: shipmentFrames, eventFrames: eventFrames,
     frameAt: frameAt,
     parseQuery: parseQuery, toQuery: toQuery,
-    momentAt: momentAt
+    momentAt: momentAt, formatCount: formatCount
   };
   if (typeof module !== 'undefined' && module.exports) module.exports = CORE;
   else root.FEA_CORE = CORE;

@@ -14,7 +14,7 @@
   var MOVING = ['events', 'shipments', 'deployments'];
   var PAINT = {
     deployments: {stroke: '#ffffff', width: 1, on: 0.9},
-    shipments: {stroke: '#5a4500', width: 1, on: 1},
+    shipments: {stroke: '#ffffff', width: 1, on: 1},
     events: {stroke: '#7f1010', width: 0, on: 1}
   };
 
@@ -28,8 +28,9 @@
     var F = scene.features[layer], st = spec(scene, layer).style, out = [];
     for (var i = 0; i < F.ids.length; i++) {
       if (layer === 'deployments') {
+        var nation = scene.nations[F.nations[i]] || scene.nations[''];
         out.push({frames: C.unitFrames(F.tracks[i], F.strengths[i], F.ends[i], st.transit_days, st),
-                  color: (scene.nations[F.nations[i]] || scene.nations['']).color});
+                  color: nation.color, shape: nation.shape});
       } else if (layer === 'shipments') {
         out.push({frames: C.shipmentFrames(F.paths[i], C.cumulative(F.paths[i]), F.starts[i],
                                            F.ends[i], st.size / 2), color: st.color});
@@ -41,8 +42,32 @@
     return out;
   }
 
+  // A marker image: the outline (points in a unit square) filled, as a 2 * MARKER_RADIUS
+  // pixel alpha mask that MapLibre colours per feature (sdf).
+  var MARKER_RADIUS = 24;
+  function markerImage(outline) {
+    var n = 2 * MARKER_RADIUS, canvas = document.createElement('canvas');
+    canvas.width = canvas.height = n;
+    var ctx = canvas.getContext('2d'), pad = 4, k = n - 2 * pad;
+    ctx.fillStyle = '#ffffff';
+    ctx.beginPath();
+    outline.forEach(function (p, i) {
+      if (i) ctx.lineTo(pad + p[0] * k, pad + p[1] * k); else ctx.moveTo(pad + p[0] * k, pad + p[1] * k);
+    });
+    ctx.closePath();
+    ctx.fill();
+    return ctx.getImageData(0, 0, n, n);
+  }
+
   function create(map, scene, beneath) {
     var sets = {}, routes = null;
+
+    function addMarkers(markers) {
+      Object.keys(markers).forEach(function (shape) {
+        var name = 'fea-marker-' + shape;
+        if (markers[shape].length && !map.hasImage(name)) map.addImage(name, markerImage(markers[shape]), {sdf: true});
+      });
+    }
 
     function addMoving(layer) {
       var S = sets[layer] = {items: framesOf(scene, layer), first: [], current: [], features: []};
@@ -52,7 +77,7 @@
         item.frames.forEach(function (f) {
           S.features.push({type: 'Feature', id: S.features.length + 1,
                            geometry: {type: 'Point', coordinates: [f[2], f[3]]},
-                           properties: {c: item.color, r: f[4]}});
+                           properties: {c: item.color, r: f[4], m: item.shape || 'circle'}});
         });
       });
       var id = 'atlas-' + layer, st = spec(scene, layer).style, p = PAINT[layer];
@@ -60,11 +85,23 @@
       var on = layer === 'events'
         ? ['match', ['number', ['feature-state', 'phase'], 0], 2, st.lit_opacity, 1, st.dim_opacity, 0]
         : ['case', ['boolean', ['feature-state', 'on'], false], p.on, 0];
-      map.addLayer({id: id, type: 'circle', source: id, paint: {
+      var round = ['==', ['get', 'm'], 'circle'];
+      map.addLayer({id: id, type: 'circle', source: id, filter: layer === 'deployments' ? round : true,
+        paint: {
         'circle-color': ['get', 'c'], 'circle-radius': ['get', 'r'], 'circle-opacity': on,
         'circle-stroke-opacity': on, 'circle-stroke-color': p.stroke, 'circle-stroke-width': p.width,
         'circle-opacity-transition': {duration: 0, delay: 0},
         'circle-stroke-opacity-transition': {duration: 0, delay: 0}}}, beneath);
+      // units of nations drawn with another shape than a circle: one image per shape, coloured
+      // per feature (SDF), so that colour-blind readers tell nations apart by shape too
+      if (layer === 'deployments') {
+        addMarkers(scene.markers);
+        map.addLayer({id: id + '-shapes', type: 'symbol', source: id, filter: ['!', round],
+          layout: {'icon-image': ['concat', 'fea-marker-', ['get', 'm']], 'icon-size': ['/', ['get', 'r'], MARKER_RADIUS],
+                   'icon-allow-overlap': true, 'icon-ignore-placement': true},
+          paint: {'icon-color': ['get', 'c'], 'icon-opacity': on, 'icon-halo-color': p.stroke,
+                  'icon-halo-width': 1.2, 'icon-opacity-transition': {duration: 0, delay: 0}}}, beneath);
+      }
     }
 
     function addRoutes() {
@@ -118,6 +155,7 @@
       }
       MOVING.forEach(function (layer) {
         show('atlas-' + layer, visible.indexOf(layer) >= 0);
+        if (map.getLayer('atlas-' + layer + '-shapes')) show('atlas-' + layer + '-shapes', visible.indexOf(layer) >= 0);
         updateMoving(layer, day);
       });
     }
@@ -150,7 +188,8 @@
       for (var n = 0; n < order.length; n++) {
         var layer = order[n];
         if (visible.indexOf(layer) < 0 || !map.getLayer('atlas-' + layer)) continue;
-        var hits = map.queryRenderedFeatures(box, {layers: ['atlas-' + layer]});
+        var ids = ['atlas-' + layer].concat(map.getLayer('atlas-' + layer + '-shapes') ? ['atlas-' + layer + '-shapes'] : []);
+        var hits = map.queryRenderedFeatures(box, {layers: ids});
         for (var h = 0; h < hits.length; h++) {
           var i = indexOf(layer, hits[h].id);
           if (i >= 0) return {layer: layer, id: scene.features[layer].ids[i]};

@@ -37,7 +37,7 @@
     return Math.atan2(b[0] - a[0], merc(b[1]) - merc(a[1])) * 180 / Math.PI;
   }
 
-  function strengthText(n) { return n ? ' ' + Math.round(n).toLocaleString('en-US') : ''; }
+  function strengthText(n) { return n ? ' ' + C.formatCount(n) : ''; }
 
   function collection(features) { return {type: 'FeatureCollection', features: features}; }
 

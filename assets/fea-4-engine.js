@@ -168,6 +168,7 @@
         overlays = root.FEA_OVERLAYS.create(map, scene, beneath());
         if (labelScale !== 1) overlays.setScale(labelScale);
         draw();
+        changed('drawn');  // what is on the map is known from now on
       };
       if (map.loaded() || P.styleReady(map)) start(); else map.once('load', start);
       map.on('click', onClick);
@@ -322,11 +323,44 @@
 
     function spec(id) { return scene.layers.filter(function (l) { return l.id === id; })[0]; }
 
+    // What is on the map on the day (and what the seeds date but place nowhere), for the
+    // "On this day" panel: [{layer, id, text}] in the chosen language, units by strength.
+    function active() {
+      var F = scene.features, day = S.day, lang = S.lang, out = [], on = S.layers;
+      var shown = function (layer) { return on.indexOf(layer) >= 0; };
+      if (layers && shown('deployments')) {
+        var units = [];
+        layers.positions('deployments').forEach(function (p, i) {
+          if (!p) return;
+          var n = C.strengthAt(F.deployments.strengths[i], day);
+          units.push({layer: 'deployments', id: F.deployments.ids[i], n: n || 0,
+                      text: F.deployments.labels[lang][i] + (n ? ' · ' + C.formatCount(n) : '')});
+        });
+        units.sort(function (a, b) { return b.n - a.n; }).forEach(function (u) { out.push(u); });
+      }
+      ['events', 'timeline'].forEach(function (layer) {
+        var E = F[layer];
+        if (layer === 'events' && !shown('events')) return;
+        E.ids.forEach(function (id, i) {
+          if (E.starts[i] <= day && day <= E.ends[i]) out.push({layer: layer, id: id, text: E.labels[lang][i]});
+        });
+      });
+      if (shown('shipments')) {
+        F.shipments.ids.forEach(function (id, i) {
+          if (C.travelFraction(F.shipments.starts[i], F.shipments.ends[i], day) === null) return;
+          var usd = F.shipments.amounts[i];
+          out.push({layer: 'shipments', id: id,
+                    text: F.shipments.labels[lang][i] + (usd ? ' · $' + C.formatCount(usd) : '')});
+        });
+      }
+      return out;
+    }
+
     var handle = {
       setDay: setDay, step: step, setSpeed: setSpeed, play: play, pause: pause,
       toggle: function () { return S.playing ? pause() : play(); },
       setLang: setLang, setLayers: setLayers, setView: setView, getState: getState,
-      setLabelScale: setLabelScale,
+      setLabelScale: setLabelScale, active: active,
       onChange: function (fn) { listeners.change.push(fn); return handle; },
       onSelect: function (fn) { listeners.select.push(fn); return handle; },
       snapshot: function (scale) { return root.FEA_SNAPSHOT.snapshot(handle, scale); },

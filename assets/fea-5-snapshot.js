@@ -70,6 +70,16 @@
     return lines;
   }
 
+  // A marker shape (points in a unit square) filled in the current colour at x, y, size k.
+  function marker(ctx, outline, x, y, k) {
+    ctx.beginPath();
+    outline.forEach(function (p, i) {
+      if (i) ctx.lineTo(x + p[0] * k, y + p[1] * k); else ctx.moveTo(x + p[0] * k, y + p[1] * k);
+    });
+    ctx.closePath();
+    ctx.fill();
+  }
+
   function drawLegend(ctx, scene, lang, visible, x, y, width, height) {
     var L = scene.snapshot.layout, font = fontStack(scene.fonts[lang]);
     var rows = scene.legend.filter(function (e) { return !visible || visible.indexOf(e.layer) >= 0; });
@@ -85,6 +95,7 @@
       ctx.fillStyle = entry.color;
       if (entry.shape === 'line') ctx.fillRect(cx, cy - 1.5, 18, 3);
       else if (entry.shape === 'fill') ctx.fillRect(cx + 2, cy - 6, 14, 12);
+      else if ((scene.markers[entry.shape] || []).length) marker(ctx, scene.markers[entry.shape], cx + 3, cy - 6, 12);
       else { ctx.beginPath(); ctx.arc(cx + 9, cy, 5.5, 0, 2 * Math.PI); ctx.fill(); }
       ctx.fillStyle = L.text;
       ctx.fillText(entry.labels[lang] || entry.labels.en, cx + 26, cy, colWidth - 30);

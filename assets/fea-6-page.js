@@ -39,7 +39,24 @@
     lastMoment = k;
   }
 
+  // "On this day": a line per unit, event and shipment of the day, each a button that
+  // opens its details; set again only when the list changes.
+  var lastDay = null;
+  function onThisDay(st) {
+    var items = A.active(), key = st.lang + '|' + items.map(function (x) { return x.layer + ':' + x.id; }).join();
+    if (key === lastDay) return;
+    lastDay = key;
+    set(IDS.ON_THIS_DAY_HEADING, {children: word('on_this_day', st.lang)});
+    set(IDS.ON_THIS_DAY, {children: items.map(function (x) {
+      var button = {type: 'Button', namespace: 'dash_html_components',
+                    props: {children: x.text, className: 'otd-link otd-' + x.layer, n_clicks: 0,
+                            id: {type: IDS.ON_THIS_DAY_ITEM, index: x.layer + '|' + x.id}}};
+      return {type: 'Li', namespace: 'dash_html_components', props: {children: button}};
+    })});
+  }
+
   function onChange(st, what) {
+    if (what !== 'view' && what !== 'speed' && what !== 'playing') onThisDay(st);
     if (what === 'day' || what === 'lang' || what === 'init') {
       set(IDS.TIME_SLIDER, {value: st.day});
       set(IDS.CURRENT_DATE, {children: st.date});
@@ -208,6 +225,12 @@
     layers: engine(function (ids) { A.setLayers(ids || []); }),
     previousMoment: moment(-1),
     nextMoment: moment(1),
+    onThisDay: function (clicks) {
+      var id = root.dash_clientside.callback_context.triggered_id;
+      if (!A || !id || !clicks || !clicks.some(Boolean)) return;
+      var cut = id.index.indexOf('|');
+      onSelect({layer: id.index.slice(0, cut), id: id.index.slice(cut + 1)});
+    },
     png: png,
     animationRequest: animationRequest,
     follow: follow,

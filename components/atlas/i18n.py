@@ -62,6 +62,7 @@ STRINGS: dict[str, dict[str, str]] = {
                          "ja": "位置不明：表示しない"},
     "approximate": {"en": "Position approximate", "zh": "位置为推定", "ja": "位置は推定"},
     "unknown": {"en": "unknown", "zh": "不详", "ja": "不明"},
+    "on_this_day": {"en": "On this day", "zh": "当日", "ja": "この日"},
     "guide": {"en": "Key moments", "zh": "关键时刻", "ja": "重要な場面"},
     "previous": {"en": "Previous", "zh": "上一个", "ja": "前"},
     "next": {"en": "Next", "zh": "下一个", "ja": "次"},

@@ -42,6 +42,7 @@ from components.atlas.registry import (
     DEFAULT_SPEED,
     DEFAULT_VIEW,
     LAYERS,
+    MARKER_SHAPES,
     MODES,
     NATIONS,
     OTHER_NATION,
@@ -150,9 +151,17 @@ def _events(atlas: Atlas) -> dict:
         "lonlat": [f["geometry"]["coordinates"][:2] for f in feats],
         "starts": [day_number(p["start"]) for p in props],
         "ends": [day_number(p["end"]) for p in props],
+        "labels": _names(props),
         "hover": _by_lang(lambda lg: [_hover(pick_name(p.get("names"), lg), _span_text(p))
                                       for p in props]),
     }  # fmt: skip
+
+
+def _timeline(atlas: Atlas) -> dict:
+    # the events the seeds date but place nowhere: in "On this day", not on the map
+    props = [f["properties"] for f in atlas.timeline]
+    return {"ids": [p["id"] for p in props], "starts": [day_number(p["start"]) for p in props],
+            "ends": [day_number(p["end"]) for p in props], "labels": _names(props)}  # fmt: skip
 
 
 def _shipments(atlas: Atlas) -> dict:
@@ -167,6 +176,8 @@ def _shipments(atlas: Atlas) -> dict:
         "paths": [[c[:2] for c in f["geometry"]["coordinates"]] for f in feats],
         "starts": [day_number(p["start"]) for p in props],
         "ends": [day_number(p["end"]) for p in props],
+        "labels": _names(props),
+        "amounts": [p.get("amount_usd") for p in props],
         "hover": _by_lang(lambda lg: [_hover(pick_name(p.get("names"), lg), _span_text(p),
                                              amount(p)) for p in props]),
     }  # fmt: skip
@@ -276,6 +287,7 @@ def build_scene(atlas: Atlas, borders: dict | None = None) -> dict:
         "nations": {code: {"color": n.color, "shape": n.shape, "labels": dict(n.names)}
                     for code, n in {**NATIONS, "": OTHER_NATION}.items()},
         "modes": {mode: {"color": color, "width": width} for mode, (color, width) in MODES.items()},
+        "markers": {shape: [list(p) for p in outline] for shape, outline in MARKER_SHAPES.items()},
         "legend": legend_entries(atlas),
         "attribution": {lang: attribution(atlas, lang) for lang in LANGS},
         "timeline": {"default_day": default_day(atlas), "speeds": list(SPEEDS),
@@ -293,7 +305,7 @@ def build_scene(atlas: Atlas, borders: dict | None = None) -> dict:
                      "layout": dict(SNAPSHOT_LAYOUT)},
         "features": {"routes": _routes(atlas), "places": _places(atlas),
                      "events": _events(atlas), "shipments": _shipments(atlas),
-                     "deployments": _deployments(atlas)},
+                     "deployments": _deployments(atlas), "timeline": _timeline(atlas)},
     }  # fmt: skip
 
 

@@ -53,6 +53,9 @@ def register_clientside(app) -> None:
                                 prevent_initial_call=True)  # fmt: skip
     app.clientside_callback(ClientsideFunction(namespace="fea_projector", function_name="toggle"),
                             Input(Id.PROJECTOR, "value"))  # fmt: skip
+    app.clientside_callback(_client("onThisDay"),
+                            Input({"type": Id.ON_THIS_DAY_ITEM, "index": ALL}, "n_clicks"),
+                            prevent_initial_call=True)  # fmt: skip
     app.clientside_callback(
         _client("png"),
         Output(Id.SNAPSHOT_STATUS, "children"),

@@ -212,6 +212,11 @@ def page_ids() -> dict[str, str]:
 
 def _sidebar(atlas: Atlas, lang: str, day: int) -> html.Aside:
     return html.Aside([
+        # filled by the page adapter from the engine on every day, with no server round trip
+        html.Section([
+            html.H2(text("on_this_day", lang), id=Id.ON_THIS_DAY_HEADING),
+            html.Ul(id=Id.ON_THIS_DAY, className="on-this-day", **{"aria-live": "polite"}),
+        ], className="panel on-this-day-panel"),
         html.Section([
             html.H2(text("layers", lang), id=Id.LAYERS_HEADING),
             named(dcc.Checklist(layer_options(lang), [s.id for s in LAYERS if s.default_visible],

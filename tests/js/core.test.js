@@ -8,8 +8,8 @@ const D = C.dayNumber;
 
 test('the module exports only its API', () => {
   assert.deepStrictEqual(Object.keys(C).sort(), [
-    'addMonths', 'civil', 'cumulative', 'dayNumber', 'eventFrames', 'eventPhase', 'frameAt',
-    'isoDate', 'momentAt', 'parseQuery', 'pointAlong', 'positionAt', 'shipmentFrames',
+    'addMonths', 'civil', 'cumulative', 'dayNumber', 'eventFrames', 'eventPhase', 'formatCount',
+    'frameAt', 'isoDate', 'momentAt', 'parseQuery', 'pointAlong', 'positionAt', 'shipmentFrames',
     'stepDay', 'strengthAt', 'toQuery', 'travelFraction', 'unitFrames', 'unitRadius'
   ]);
 });
@@ -189,4 +189,11 @@ test('momentAt: the last moment at or before the day, else the first', () => {
   assert.strictEqual(C.momentAt([100], 5), 0);
   assert.strictEqual(C.momentAt([], 5), -1);
   assert.strictEqual(C.momentAt([100, 100, 200], 150), 1);  // two moments on one day: the later
+});
+
+test('formatCount writes thousands with commas, nothing for no count', () => {
+  assert.strictEqual(C.formatCount(7950), '7,950');
+  assert.strictEqual(C.formatCount(173175809), '173,175,809');
+  assert.strictEqual(C.formatCount(800), '800');
+  assert.strictEqual(C.formatCount(null), '');
 });

@@ -98,7 +98,8 @@ def test_every_layer_of_the_registry_is_there(real_scene):
         s.id: s.default_visible for s in LAYERS
     }
     assert all(set(spec["labels"]) >= set(LANGS) for spec in scene["layers"])
-    assert set(scene["features"]) == {s.id for s in LAYERS if s.motion != "basemap"}
+    on_the_map = {s.id for s in LAYERS if s.motion != "basemap"}
+    assert set(scene["features"]) == on_the_map | {"timeline"}  # + the events placed nowhere
 
 
 def test_every_interface_string_has_every_language(real_scene):
@@ -120,8 +121,9 @@ def test_hover_and_label_lists_are_as_long_as_the_ids(which, request):
     for layer, feats in scene["features"].items():
         n = len(feats["ids"])
         assert len(set(feats["ids"])) == n, layer
-        assert set(feats["hover"]) == set(LANGS), layer
-        assert all(len(feats["hover"][lg]) == n for lg in LANGS), layer
+        texts = feats["hover"] if layer != "timeline" else feats["labels"]  # no hover: not drawn
+        assert set(texts) == set(LANGS), layer
+        assert all(len(texts[lg]) == n for lg in LANGS), layer
         for key, value in feats.items():
             if isinstance(value, list):
                 assert len(value) == n, (layer, key)
