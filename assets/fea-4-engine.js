@@ -314,6 +314,9 @@
     function setLabelScale(k) {
       labelScale = k > 0 ? k : 1;
       if (overlays) { overlays.setScale(labelScale); draw(); }
+      if (map && map.getLayer('atlas-border-labels')) {
+        map.setLayoutProperty('atlas-border-labels', 'text-size', 13 * labelScale);  // territories
+      }
       plotly(function () {
         var idx = P.traceIndex(gd).places, size = spec('places').style.text_size * labelScale;
         if (idx) return root.Plotly.restyle(gd, {'textfont.size': size}, idx);

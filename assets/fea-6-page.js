@@ -82,7 +82,8 @@
     if (picked) {
       setTimeout(function () {
         var panel = el(IDS.DETAILS);
-        if (panel) panel.scrollIntoView({block: 'nearest', behavior: 'smooth'});
+        var still = root.matchMedia && root.matchMedia('(prefers-reduced-motion: reduce)').matches;
+        if (panel) panel.scrollIntoView({block: 'nearest', behavior: still ? 'auto' : 'smooth'});
       }, 400);
     }
   }

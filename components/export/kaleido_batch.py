@@ -40,9 +40,9 @@ from geodata.settings import setting
 JS_DIR = Path(__file__).resolve().parent / "js"
 PLOTLY_JS = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
 #: The app's own scripts, in the order the page loads them (Dash serves assets by name).
-#: The engine's scripts, in the order the page loads them (all but the Dash page's adapter).
-ATLAS_SCRIPTS = tuple(sorted(p for p in (ROOT / "assets").glob("fea-*.js")
-                             if p.name != "fea-6-page.js"))  # fmt: skip
+#: The engine's scripts (``fea-1`` to ``fea-5``), in the order the page loads them; the Dash
+#: page's own adapters (``fea-6`` on) stay out of the exports.
+ATLAS_SCRIPTS = tuple(sorted(p for p in (ROOT / "assets").glob("fea-[1-5]-*.js")))
 SCRIPTS = (JS_DIR / "file_worker_fix.js", *ATLAS_SCRIPTS, JS_DIR / "driver.js")
 
 
