@@ -166,6 +166,7 @@
         layers = root.FEA_LAYERS.create(map, scene, beneath());
         borders = root.FEA_BORDERS.create(map, scene.borders, 'atlas-routes', scene.fonts);
         overlays = root.FEA_OVERLAYS.create(map, scene, beneath());
+        root.FEA_DETAIL.create(map, scene.detail, map.getContainer());
         if (labelScale !== 1) overlays.setScale(labelScale);
         draw();
         changed('drawn');  // what is on the map is known from now on

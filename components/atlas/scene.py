@@ -55,6 +55,7 @@ from components.atlas.registry import (
 )
 from components.atlas.timeline import day_number, iso_date
 from components.basemap.borders import border_config
+from components.basemap.style import detail_config
 from geodata.names import name_on
 
 #: Bumped whenever a consumer of the scene would misread the old shape.
@@ -249,7 +250,7 @@ def _view(center, zoom) -> dict:
     return {"lon": center[0], "lat": center[1], "zoom": zoom}
 
 
-def build_scene(atlas: Atlas, borders: dict | None = None) -> dict:
+def build_scene(atlas: Atlas, borders: dict | None = None, detail: dict | None = None) -> dict:
     """The scene of ``atlas``: a JSON-able dict valid against ``scene.schema.json``.
 
     Parameters
@@ -260,6 +261,10 @@ def build_scene(atlas: Atlas, borders: dict | None = None) -> dict:
         The borders' configuration (default :func:`components.basemap.borders.border_config`,
         which the page loads by date from the server; the exports pass one that inlines
         the whole file).
+    detail : dict, optional
+        The basemap's finer files for close views (default
+        :func:`components.basemap.style.detail_config`); the exports choose their detail
+        themselves and pass ``{}``.
 
     Examples
     --------
@@ -301,6 +306,7 @@ def build_scene(atlas: Atlas, borders: dict | None = None) -> dict:
                      "view": m["view"], "labels": {lg: pick_name(m["names"], lg) for lg in LANGS}}
                     for m in moments(atlas)],
         "borders": borders if borders is not None else border_config(),
+        "detail": detail if detail is not None else detail_config(),
         "snapshot": {"scales": list(SNAPSHOT_SCALES), "default_scale": SNAPSHOT_DEFAULT_SCALE,
                      "layout": dict(SNAPSHOT_LAYOUT)},
         "features": {"routes": _routes(atlas), "places": _places(atlas),

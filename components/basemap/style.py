@@ -110,7 +110,8 @@ def basemap_style(lang: str = "en", detail: str = "lo", modern: bool = False,
     layers = [
         {"id": LAYER_IDS["sea"], "type": "background", "paint": {"background-color": SEA}},
         {"id": LAYER_IDS["relief"], "type": "raster", "source": LAYER_IDS["relief"],
-         "paint": {"raster-opacity": 1.0, "raster-fade-duration": 0}},
+         # the relief is coarse: it fades as the map zooms in, before it turns to blocks
+         "paint": {"raster-opacity": RELIEF_OPACITY, "raster-fade-duration": 0}},
         {"id": LAYER_IDS["lakes"], "type": "fill", "source": LAYER_IDS["lakes"],
          "paint": {"fill-color": WATER, "fill-outline-color": COAST}},
         {"id": LAYER_IDS["rivers"], "type": "line", "source": LAYER_IDS["rivers"],
@@ -139,6 +140,28 @@ def basemap_style(lang: str = "en", detail: str = "lo", modern: bool = False,
         "sources": sources,
         "layers": layers,
     }
+
+
+#: The relief's opacity by zoom: whole on the atlas' views, faint on the battle views.
+RELIEF_OPACITY = ["interpolate", ["linear"], ["zoom"], 5.5, 1.0, 8.5, 0.3]
+#: From this zoom on, the page draws the `hi` coast, lakes and rivers (the Khalkhin Gol among
+#: them); the `lo` files serve the wider views. The exports choose their detail themselves.
+DETAIL_FROM_ZOOM = 6
+
+
+def detail_config(base_url: str = BASE_URL) -> dict:
+    """What the engine adds the first time the map is zoomed in to :data:`DETAIL_FROM_ZOOM`:
+    the `hi` file of each `lo` layer, so that the first load fetches none of them.
+
+    Examples
+    --------
+    >>> detail_config()["sources"]["fea-rivers"]
+    '/basemap/rivers_hi.geojson'
+    """
+    base = base_url.rstrip("/")
+    names = ("lakes", "rivers", "coast")
+    return {"from_zoom": DETAIL_FROM_ZOOM,
+            "sources": {LAYER_IDS[n]: f"{base}/{n}_hi.geojson" for n in names}}  # fmt: skip
 
 
 def _river_width() -> list:

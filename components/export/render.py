@@ -211,7 +211,7 @@ def export_scene(atlas: Atlas) -> dict:
     """
     kept = _SCENES.get(id(atlas))
     if kept is None or kept[0] is not atlas:
-        kept = _SCENES[id(atlas)] = (atlas, build_scene(atlas, borders=export_borders()))
+        kept = _SCENES[id(atlas)] = (atlas, build_scene(atlas, borders=export_borders(), detail={}))
     return kept[1]
 
 

@@ -100,3 +100,13 @@ test('unitFrames and positionAt: a gap in the track draws nothing until the next
   assert.strictEqual(C.positionAt(track, 20, 5, 30), null);
   assert.deepStrictEqual(C.positionAt(track, 20, 10, 30), [140, 50]);
 });
+
+test('the scale bar takes the longest round distance that fits', () => {
+  const D = require('../../assets/fea-3-detail.js');
+  const s = D.scaleFor(0, 0, 120);  // 78.3 km a pixel at the equator, zoom 0
+  assert.strictEqual(s.km, 5000);
+  assert.ok(s.px <= 120 && s.px > 50);
+  const close = D.scaleFor(47.7, 9, 120);  // Khalkhin Gol at zoom 9: about 0.1 km a pixel
+  assert.strictEqual(close.km, 10);
+  assert.strictEqual(close.px, 97);
+});
