@@ -205,6 +205,7 @@ def _temp_beside(path: Path, suffix: str = "") -> Path:
 def run(job: Job, log=None) -> Path:
     """Render ``job`` and move the result into place; returns the written path."""
     from components.atlas.data import load_atlas
+    from components.atlas.legend import legend_entries
     from components.export import render
     from components.export.kaleido_batch import FrameRenderer
 
@@ -222,17 +223,18 @@ def run(job: Job, log=None) -> Path:
         return job.out
     view = job.view or render.export_view(job.days[0], job.days[-1])
     args = {"view": view, "visible": job.visible, "legend_days": job.days}
-    fmt = "jpeg" if job.kind == "gif" else "png"
     frames = []
     with FrameRenderer(job.width, job.height, job.scale) as renderer:
         for i, day in enumerate(job.days, start=1):
             t0 = time.perf_counter()
-            frames.append((iso_date(day), renderer.frame(atlas, day, job.lang, fmt, **args)))
+            # PNG for every kind: a GIF's palette keeps the legend's colours exact, which JPEG
+            # blurs away before quantisation
+            frames.append((iso_date(day), renderer.frame(atlas, day, job.lang, "png", **args)))
             log(f"frame {i}/{len(job.days)} {iso_date(day)} {time.perf_counter() - t0:.2f} s")
-    return _write(job, frames)
+    return _write(job, frames, keep=[e["color"] for e in legend_entries(atlas)])
 
 
-def _write(job: Job, frames: list[tuple[str, bytes]]) -> Path:
+def _write(job: Job, frames: list[tuple[str, bytes]], keep=()) -> Path:
     from components.export import gif
 
     if job.kind == "frames":
@@ -252,7 +254,7 @@ def _write(job: Job, frames: list[tuple[str, bytes]]) -> Path:
         if job.kind == "png":
             tmp.write_bytes(frames[0][1])
         else:
-            gif.write_gif([f for _d, f in frames], tmp, frame_ms=job.frame_ms)
+            gif.write_gif([f for _d, f in frames], tmp, frame_ms=job.frame_ms, keep=keep)
         os.replace(tmp, job.out)
     finally:
         tmp.unlink(missing_ok=True)

@@ -19,6 +19,7 @@ import zipfile
 from collections.abc import Callable
 
 from components.atlas.data import Atlas
+from components.atlas.legend import legend_entries
 from components.atlas.timeline import day_number
 from components.export.animation import FRAME_MS
 
@@ -102,7 +103,9 @@ def frame_renderer(atlas: Atlas) -> Callable:
 
         frames = render_frames(atlas, job, on_frame)
         out = io.BytesIO()
-        gif.write_gif(frames, out, frame_ms=FRAME_MS)
+        # the legend's colours stay exact in the GIF's palette
+        gif.write_gif(frames, out, frame_ms=FRAME_MS,
+                      keep=[e["color"] for e in legend_entries(atlas)])  # fmt: skip
         files = {"gif": out.getvalue()}
         if job.get("zip"):
             files["zip"] = frames_zip(frames, job["dates"])
