@@ -360,6 +360,19 @@
     return found;
   }
 
+  /** A date (ISO day) as people write it at `precision` ('year', 'month', 'day') in `lang`:
+   * "20 August 1939", "August 1939", "1939"; 1939年8月20日 in zh and ja. `months` are the
+   * English month names (the scene's strings). Python's format_date writes the same. */
+  function formatDate(iso, precision, lang, months) {
+    var c = civil(dayNumber(iso)), y = c[0], m = c[1], d = c[2];
+    if (lang === 'zh' || lang === 'ja') {
+      return y + '年' + (precision !== 'year' ? m + '月' : '') + (precision === 'day' ? d + '日' : '');
+    }
+    if (precision === 'year') return String(y);
+    var month = months[m - 1] + ' ' + y;
+    return precision === 'month' ? month : d + ' ' + month;
+  }
+
   /** A count as the atlas writes it in every language: 7950 -> '7,950' ('' for none). */
   function formatCount(n) {
     if (n === null || n === undefined || n === '') return '';
@@ -376,7 +389,7 @@
     unitFrames: unitFrames, shipmentFrames: shipmentFrames, eventFrames: eventFrames,
     frameAt: frameAt,
     parseQuery: parseQuery, toQuery: toQuery,
-    momentAt: momentAt, formatCount: formatCount
+    momentAt: momentAt, formatCount: formatCount, formatDate: formatDate
   };
   if (typeof module !== 'undefined' && module.exports) module.exports = CORE;
   else root.FEA_CORE = CORE;

@@ -34,9 +34,9 @@
 
   /** The date of `day` as people write it in `lang` (for aria-valuetext and captions). */
   function formatDate(day, lang, scene) {
-    var c = C.civil(day);
-    if (lang === 'zh' || lang === 'ja') return c[0] + '年' + c[1] + '月' + c[2] + '日';
-    return c[2] + ' ' + scene.strings['month_' + c[1]].en + ' ' + c[0];
+    var months = [];
+    for (var m = 1; m <= 12; m++) months.push(scene.strings['month_' + m].en);
+    return C.formatDate(C.isoDate(day), 'day', lang, months);
   }
 
   /** The stretch of days with the same place names that `day` falls in (an index). */

@@ -135,7 +135,7 @@
     ctx.fillText(scene.strings.subtitle[o.lang], L.pad, L.header - L.pad + 2);
     ctx.font = 'bold ' + L.date_size + 'px "DejaVu Sans Mono", monospace';
     ctx.textAlign = 'right';
-    ctx.fillText(o.date, W - L.pad, L.header / 2 + L.date_size / 2 - 3);
+    ctx.fillText(o.written, W - L.pad, L.header / 2 + L.date_size / 2 - 3);
     ctx.textAlign = 'left';
     ctx.drawImage(mapCanvas, 0, L.header, o.width, o.height);
     ctx.fillStyle = '#ddd6c8';
@@ -155,6 +155,7 @@
     if (!map) return Promise.reject(new Error('the map is not ready yet'));
     var st = engine.getState(), canvas = map.getCanvas();
     var o = {scale: scale, lang: st.lang, date: st.date, layers: st.layers,
+             written: root.FEA.formatDate(st.day, st.lang, engine.scene),
              width: canvas.clientWidth, height: canvas.clientHeight};
     return captureMap(map, scale).then(function (shot) {
       return {canvas: compose(shot, engine.scene, o), name: 'atlas-' + o.date + '-' + o.lang + '@' + scale + 'x.png'};

@@ -59,7 +59,7 @@
     if (what !== 'view' && what !== 'speed' && what !== 'playing') onThisDay(st);
     if (what === 'day' || what === 'lang' || what === 'init') {
       set(IDS.TIME_SLIDER, {value: st.day});
-      set(IDS.CURRENT_DATE, {children: st.date});
+      set(IDS.CURRENT_DATE, {children: root.FEA.formatDate(st.day, st.lang, SCENE), dateTime: st.date});
       var t = thumb();
       if (t) t.setAttribute('aria-valuetext', root.FEA.formatDate(st.day, st.lang, SCENE));
       showMoment(st.day);

@@ -201,8 +201,9 @@ def run(layers: str | None, steps: int) -> dict:
             page.goto(f"{atlas_url}/?date={iso_date(start)}")
             page.wait_for_function("() => window.FEA && FEA.page && FEA.page.map() &&"
                                    " document.getElementById('current-date') &&"
-                                   f" document.getElementById('current-date').textContent"
-                                   f" === '{iso_date(start)}' && FEA.page.map().loaded()",
+                                   " document.getElementById('current-date')"
+                                   f".getAttribute('datetime') === '{iso_date(start)}' &&"
+                                   " FEA.page.map().loaded()",
                                    timeout=30000)  # fmt: skip
             page.wait_for_timeout(1500)
             page.focus("#time-slider [role=slider]")

@@ -78,6 +78,13 @@ def date_cases() -> list:
     cases += [(("civil", [d]), list(T.civil(d))) for d in days[::5]]
     for d in days[::25]:
         cases += [(("addMonths", [d, n]), T.add_months(d, n)) for n in range(-25, 26)]
+    months = list(T.MONTHS_EN)
+    for d in days[::40]:
+        for precision in ("year", "month", "day"):
+            for lang in ("en", "zh", "ja"):
+                iso = T.iso_date(d)
+                cases.append((("formatDate", [iso, precision, lang, months]),
+                              T.format_date(iso, precision, lang)))  # fmt: skip
     return cases
 
 

@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from components.atlas.timeline import MONTHS_EN
+
 LANGS = ("en", "zh", "ja")
 LANG_LABELS = {"en": "English", "zh": "中文", "ja": "日本語"}
 DEFAULT_LANG = "en"
@@ -132,23 +134,7 @@ STRINGS: dict[str, dict[str, str]] = {
 }  # fmt: skip
 #: Month names, for dates written as people write them ("20 August 1918"; zh and ja write
 #: 1918年8月20日 and need none).
-for _m, _name in enumerate(
-    (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-    1,
-):
+for _m, _name in enumerate(MONTHS_EN, 1):
     STRINGS[f"month_{_m}"] = {"en": _name, "zh": f"{_m}月", "ja": f"{_m}月"}
 
 

@@ -108,3 +108,51 @@ def add_months(day: int, months: int) -> int:
     index = y * 12 + (m - 1) + months
     y, m = index // 12, index % 12 + 1
     return _days_from_civil(y, m, min(d, _month_length(y, m))) - _EPOCH
+
+
+#: English month names (Chinese and Japanese write 8月); :mod:`components.atlas.i18n` and the
+#: scene take them from here.
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December")  # fmt: skip
+
+
+def format_date(iso: str, precision: str, lang: str) -> str:
+    """A date as people write it, at the precision the source gives ("1918", "August 1918",
+    "20 August 1918"; 1918年, 1918年8月, 1918年8月20日 in Chinese and Japanese).
+
+    The browser writes the same (``formatDate`` in ``assets/fea-1-core.js``; the parity test
+    runs these cases through it).
+
+    Examples
+    --------
+    >>> format_date("1939-08-20", "day", "en"), format_date("1918-08-01", "month", "ja")
+    ('20 August 1939', '1918年8月')
+    >>> format_date("-0044-03-15", "day", "zh"), format_date("1918-01-01", "year", "en")
+    ('-44年3月15日', '1918')
+    """
+    y, m, d = civil(day_number(iso))
+    if lang in ("zh", "ja"):
+        return (
+            f"{y}年"
+            + (f"{m}月" if precision in ("month", "day") else "")
+            + (f"{d}日" if precision == "day" else "")
+        )
+    if precision == "year":
+        return str(y)
+    month = f"{MONTHS_EN[m - 1]} {y}"
+    return month if precision == "month" else f"{d} {month}"
+
+
+def format_span(start: str, end: str, precision: str, lang: str) -> str:
+    """A feature's dates as people write them: one date when start and end read the same at
+    the source's precision (a year-precision fact is "1918", never 1918-01-01 – 1918-12-31).
+
+    Examples
+    --------
+    >>> format_span("1918-01-01", "1918-12-31", "year", "en")
+    '1918'
+    >>> format_span("1938-07-29", "1938-08-11", "day", "ja")
+    '1938年7月29日 – 1938年8月11日'
+    """
+    first, last = format_date(start, precision, lang), format_date(end, precision, lang)
+    return first if first == last else f"{first} – {last}"

@@ -21,7 +21,7 @@ from components.atlas.registry import (
     OTHER_NATION,
     layer_spec,
 )
-from components.atlas.timeline import day_number, iso_date
+from components.atlas.timeline import day_number, format_date, format_span, iso_date
 from geodata.translations import translations
 
 
@@ -106,10 +106,13 @@ def _facts(pairs: list[tuple[str, object]]) -> html.Dl:
     return html.Dl(rows, className="details-facts")
 
 
-def _dates(props: dict) -> str:
-    start, end = props["start"], props["end"]
-    span = start if start == end else f"{start} – {end}"
-    return f"{span} ({props.get('precision', 'day')})"
+def _precision(props: dict) -> str:
+    found = props.get("precision")
+    return found if found in ("year", "month", "day") else "day"
+
+
+def _dates(props: dict, lang: str) -> str:
+    return format_span(props["start"], props["end"], _precision(props), lang)
 
 
 def feature_details(feature: dict, lang: str) -> list:
@@ -126,7 +129,7 @@ def feature_details(feature: dict, lang: str) -> list:
     figures = ", ".join(f"{k}: {v:,}" if isinstance(v, int) else f"{k}: {v}"
                         for k, v in (props.get("figures") or {}).items())  # fmt: skip
     facts = _facts([
-        (text("dates", lang), _dates(props)),
+        (text("dates", lang), _dates(props, lang)),
         (text("mode", lang), text(props["mode"], lang) if props.get("mode") in MODES else None),
         (text("amount", lang), f"{props['amount_usd']:,}" if props.get("amount_usd") else None),
         (text("contents", lang), pick_name(props.get("contents"), lang)),
@@ -177,14 +180,16 @@ def unit_details(atlas: Atlas, unit: dict, lang: str, day: int) -> list:
         props = w["properties"]
         place = pick_name(props.get("place_names"), lang) or props.get("place", "")
         strength = props.get("strength")
-        label = f"{props['start']} · {place}" + (f" · {strength:,}" if strength else "")
+        when = format_date(props["start"], _precision(props), lang)
+        label = f"{when} · {place}" + (f" · {strength:,}" if strength else "")
         future = "" if w in passed else " future"
         items = [html.Li(label, className="waypoint" + future)]
         if props.get("gap_after") and w is not waypoints[-1]:
             # the sources lose the unit after this waypoint: it is not drawn until the next
             after = waypoints[waypoints.index(w) + 1]["properties"]["start"]
+            lost = format_span(props["end"], after, "day", lang)
             gap = html.Li(
-                f"{props['end']} – {after} · {text('position_unknown', lang)}",
+                f"{lost} · {text('position_unknown', lang)}",
                 className="waypoint gap" + future,
             )
             items = [gap, *items] if w in passed else [*items, gap]  # latest first, then on
@@ -192,8 +197,9 @@ def unit_details(atlas: Atlas, unit: dict, lang: str, day: int) -> list:
     known = waypoints[0]["properties"].get("strength_variants") or []
     variants = [f"{v['strength']:,}" for v in known]
     facts = _facts([(text("nation", lang), nation),
-                    (text("dates", lang), f"{waypoints[0]['properties']['start']} – "
-                                          f"{max(w['properties']['end'] for w in waypoints)}"),
+                    (text("dates", lang), format_span(
+                        waypoints[0]["properties"]["start"],
+                        max(w["properties"]["end"] for w in waypoints), "day", lang)),
                     (text("strength", lang), " / ".join(variants) or None),
                     *_unit_notes(passed[-1] if passed else waypoints[0], lang)])  # fmt: skip
     cites = []
@@ -222,11 +228,11 @@ def border_details(feature: dict, lang: str) -> list:
     >>> from components.basemap.borders import border_feature
     >>> out = border_details(border_feature("fer@1920-04-06"), "zh")
     >>> out[0].children, out[1].children, out[3].children[1].children
-    ('远东共和国', '当时疆界', '1920-04-06 – 1922-11-14')
+    ('远东共和国', '当时疆界', '1920年4月6日 – 1922年11月14日')
     """
     props = feature["properties"]
     facts = _facts([
-        (text("dates", lang), f"{props['start']} – {props['end']}"),
+        (text("dates", lang), format_span(props["start"], props["end"], "day", lang)),
         (text("note", lang), props.get("note")),
         (text("border_approximate", lang), "✓" if props.get("approximate") else None),
     ])  # fmt: skip
@@ -275,7 +281,7 @@ def moment_panel(items: list[dict], index: int, lang: str) -> list:
     >>> from components.atlas.guide import moments
     >>> body = moment_panel(moments(load_atlas(FIXTURE_DIR)), 1, "ja")
     >>> body[0].children, body[1].children
-    ('2 / 3 · 1938-07-29', '張鼓峰事件')
+    ('2 / 3 · 1938年7月29日', '張鼓峰事件')
     """
     if not items:
         return [html.P(text("no_data", lang), className="hint")]
@@ -285,7 +291,8 @@ def moment_panel(items: list[dict], index: int, lang: str) -> list:
                           className="citation") for c in moment["sources"]]  # fmt: skip
     return [
         html.Div(
-            f"{index % len(items) + 1} / {len(items)} · {iso_date(moment['day'])}",
+            f"{index % len(items) + 1} / {len(items)} · "
+            f"{format_date(iso_date(moment['day']), 'day', lang)}",
             className="guide-count",
         ),
         html.H4(pick_name(moment["names"], lang), className="guide-title"),

@@ -36,7 +36,7 @@ from components.atlas.legend import attribution, legend_entries, nations_on, sho
 from components.atlas.map import build_map_figure
 from components.atlas.registry import DEFAULT_VIEW, LAYER_IDS, PERIODS, layer_spec
 from components.atlas.scene import build_scene
-from components.atlas.timeline import day_number, iso_date
+from components.atlas.timeline import day_number, format_date, iso_date
 from components.basemap import style as basemap
 from components.basemap.borders import border_config
 from geodata.basemap.store import LAYERS_DIR as BASEMAP_DIR
@@ -108,9 +108,10 @@ def title_text(day: int, lang: str) -> str:
     Examples
     --------
     >>> title_text(day_number("1939-08-20"), "en")
-    '<b>Far East Atlas</b>  ·  <b>1939-08-20</b>  ·  Khalkhin Gol 1939'
+    '<b>Far East Atlas</b>  ·  <b>20 August 1939</b>  ·  Khalkhin Gol 1939'
     """
-    parts = [f"<b>{text('title', lang)}</b>", f"<b>{iso_date(day)}</b>", period_label(day, lang)]
+    when = format_date(iso_date(day), "day", lang)
+    parts = [f"<b>{text('title', lang)}</b>", f"<b>{when}</b>", period_label(day, lang)]
     return "  ·  ".join(p for p in parts if p)
 
 

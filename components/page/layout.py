@@ -24,7 +24,7 @@ from components.atlas.registry import (
     SPEEDS,
 )
 from components.atlas.scene import build_scene
-from components.atlas.timeline import civil, day_number, iso_date
+from components.atlas.timeline import civil, day_number, format_date, iso_date
 from components.atlas.views import (
     details_panel,
     language_options,
@@ -103,8 +103,10 @@ def _timeline_bar(atlas: Atlas, day: int, lang: str) -> html.Div:
             html.Button("▶ " + text("play", lang), id=Id.PLAY, className="play", n_clicks=0),
             html.Button("▶", id=Id.STEP_FORWARD, className="step", n_clicks=0,
                         title=text("step_forward", lang)),
-            html.Output(iso_date(day), id=Id.CURRENT_DATE, className="current-date",
-                        **{"aria-live": "polite"}),
+            # the date as people write it; its datetime attribute is the ISO day
+            html.Time(format_date(iso_date(day), "day", lang), id=Id.CURRENT_DATE,
+                      dateTime=iso_date(day), className="current-date",
+                      **{"aria-live": "polite"}),
             html.Div([
                 html.Span(text("speed", lang), id=Id.SPEED_LABEL, className="speed-label"),
                 named(dcc.RadioItems(speed_options, DEFAULT_SPEED, id=Id.SPEED, inline=True,

@@ -70,7 +70,7 @@ class Page:
         self.page.wait_for_function(
             "() => window.FEA && FEA.page && FEA.page.map() && FEA.page.map().loaded()"
             " && /^\\d{4}-\\d{2}-\\d{2}$/"
-            ".test(document.getElementById('current-date').textContent)",
+            ".test(document.getElementById('current-date').getAttribute('datetime'))",
             timeout=30000,
         )
         self.settle()
@@ -85,7 +85,7 @@ class Page:
         )
 
     def date(self) -> str:
-        return self.page.text_content("#current-date")
+        return self.page.get_attribute("#current-date", "datetime")
 
     def close(self):
         self.page.close()

@@ -34,7 +34,7 @@ def test_page_loads_offline_without_console_errors(page, fixture_url):
 
 def test_deep_link_restores_date_language_layers_and_view(page, fixture_url):
     page.open(f"{fixture_url}/?date=1939-08-20&lang=zh&layers=events,places&view=118.5,47.6,6")
-    page.page.wait_for_function("document.getElementById('current-date').textContent"
+    page.page.wait_for_function("document.getElementById('current-date').getAttribute('datetime')"
                                 " === '1939-08-20'")  # fmt: skip
     page.settle()
     assert page.page.is_checked("#lang input[value=zh]")
@@ -64,13 +64,13 @@ def test_keyboard_steps_the_slider_and_moves_the_units(page, fixture_url):
     before = page.page.evaluate(UNITS)
     page.page.focus("#time-slider [role=slider]")
     page.page.keyboard.press("ArrowRight")
-    page.page.wait_for_function("document.getElementById('current-date').textContent"
+    page.page.wait_for_function("document.getElementById('current-date').getAttribute('datetime')"
                                 " === '1918-08-21'")  # fmt: skip
     page.settle()
     after = page.page.evaluate(UNITS)
     assert before != after  # the US and Japanese units are on the move on that day
     page.page.keyboard.press("ArrowLeft")
-    page.page.wait_for_function("document.getElementById('current-date').textContent"
+    page.page.wait_for_function("document.getElementById('current-date').getAttribute('datetime')"
                                 " === '1918-08-20'")  # fmt: skip
     page.settle()
     assert page.page.evaluate(UNITS) == before
@@ -80,7 +80,7 @@ def test_keyboard_steps_the_slider_and_moves_the_units(page, fixture_url):
 def test_play_advances_the_date(page, fixture_url):
     page.open(f"{fixture_url}/?date=1918-08-20")
     page.page.click("#play")
-    page.page.wait_for_function("document.getElementById('current-date').textContent"
+    page.page.wait_for_function("document.getElementById('current-date').getAttribute('datetime')"
                                 " > '1918-09-01'", timeout=15000)  # fmt: skip
     page.page.click("#play")
     stopped = page.date()
@@ -127,7 +127,7 @@ def test_clicking_a_border_unit_shows_how_it_was_drawn(page, fixture_url):
     page.page.wait_for_function("document.getElementById('details').textContent"
                                 ".includes(\"Mongolian People's Republic\")")  # fmt: skip
     details = page.page.text_content("#details")
-    assert "1924-11-26 – 1946-12-31" in details and "Approximate." in details
+    assert "26 November 1924 – 31 December 1946" in details and "Approximate." in details
     assert "Borders approximate" in details
     # in Chinese too, on the language switch
     page.page.click("#lang input[value=zh]")
@@ -153,7 +153,7 @@ def test_borders_of_the_day_reload_when_the_slider_crosses_a_change(page, fixtur
     # the page holds only the day's units: the FER is gone from the source itself in 1923
     page.page.evaluate("() => window.dash_clientside.set_props('time-slider',"
                        " {value: FEA_CORE.dayNumber('1923-01-01')})")  # fmt: skip
-    page.page.wait_for_function("document.getElementById('current-date').textContent"
+    page.page.wait_for_function("document.getElementById('current-date').getAttribute('datetime')"
                                 " === '1923-01-01'")  # fmt: skip
     units = f"({BORDER_UNITS})()"
     page.page.wait_for_function(f"() => {units}.includes('russia') && !{units}.includes('fer')")

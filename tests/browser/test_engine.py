@@ -13,7 +13,7 @@ from tests.fixtures import FIXTURE_DIR
 
 pytestmark = pytest.mark.browser
 
-DATE = "document.getElementById('current-date').textContent"
+DATE = "document.getElementById('current-date').getAttribute('datetime')"
 PLACE_LABELS = """() => {
   const gd = FEA.page.graph, map = FEA.page.map();
   const tr = gd._fullData.find(t => t.meta && t.meta.layer === 'places');
@@ -210,9 +210,9 @@ def test_japanese_labels_never_fall_back_to_chinese(page, otpor_url):
     assert page.errors == [], page.errors
 
 
-@pytest.mark.parametrize("date, shown", [("1938-08-01", "2 / 3 · 1938-07-29"),
-                                         ("1917-02-01", "1 / 3 · 1918-08-15"),
-                                         ("1946-01-01", "3 / 3 · 1939-05-11")])  # fmt: skip
+@pytest.mark.parametrize("date, shown", [("1938-08-01", "2 / 3 · 29 July 1938"),
+                                         ("1917-02-01", "1 / 3 · 15 August 1918"),
+                                         ("1946-01-01", "3 / 3 · 11 May 1939")])  # fmt: skip
 def test_the_key_moment_shown_is_the_last_at_or_before_the_date(page, fixture_url, date, shown):
     page.open(f"{fixture_url}/?date={date}")
     visible = "() => [...document.querySelectorAll('#guide-body > div')].filter(d => !d.hidden)"

@@ -73,7 +73,7 @@ def test_animation_form_follows_the_map_and_refuses_bad_requests(page, fixture_u
     page.page.wait_for_function(f"{value} === '1939-08-27'")
     page.page.fill("#anim-start", "1939-09-16")
     page.page.click("#step-forward")  # an edited date stays as typed
-    page.page.wait_for_function("document.getElementById('current-date').textContent"
+    page.page.wait_for_function("document.getElementById('current-date').getAttribute('datetime')"
                                 " === '1939-09-03'")  # fmt: skip
     assert page.page.input_value("#anim-start") == "1939-09-16"
     page.page.fill("#anim-end", "1939-05-11")

@@ -9,7 +9,7 @@ const D = C.dayNumber;
 test('the module exports only its API', () => {
   assert.deepStrictEqual(Object.keys(C).sort(), [
     'addMonths', 'civil', 'cumulative', 'dayNumber', 'eventFrames', 'eventPhase', 'formatCount',
-    'frameAt', 'isoDate', 'momentAt', 'parseQuery', 'pointAlong', 'positionAt', 'shipmentFrames',
+    'formatDate', 'frameAt', 'isoDate', 'momentAt', 'parseQuery', 'pointAlong', 'positionAt', 'shipmentFrames',
     'stepDay', 'strengthAt', 'toQuery', 'travelFraction', 'unitFrames', 'unitRadius'
   ]);
 });

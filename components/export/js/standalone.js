@@ -36,7 +36,8 @@
     slider.value = st.day;
     slider.setAttribute('aria-valuenow', st.day);
     slider.setAttribute('aria-valuetext', window.FEA.formatDate(st.day, st.lang, scene));
-    $('current-date').textContent = st.date;
+    $('current-date').textContent = window.FEA.formatDate(st.day, st.lang, scene);
+    $('current-date').setAttribute('datetime', st.date);
     playButton.textContent = (st.playing ? '❚❚ ' : '▶ ') + word(st.playing ? 'pause' : 'play', st.lang);
     if (what === 'lang') chrome();
   }

@@ -16,7 +16,7 @@ from .conftest import run_export
 READY = (
     "() => window.FEA && FEA.page && FEA.page.map() && FEA.page.map().loaded()"
     " && /^\\d{4}-\\d{2}-\\d{2}$/"
-    ".test(document.getElementById('current-date').textContent)"
+    ".test(document.getElementById('current-date').getAttribute('datetime'))"
 )
 
 
@@ -74,11 +74,11 @@ def test_html_loads_offline_and_scrubs(page_file, browser):
         page.on("pageerror", lambda exc: errors.append(str(exc)))
         page.goto(page_file.as_uri())
         page.wait_for_function(READY, timeout=60000)
-        assert page.text_content("#current-date") == "1939-08-20"
+        assert page.get_attribute("#current-date", "datetime") == "1939-08-20"
         assert page.is_visible("#map canvas")
         page.fill("#slider", "6800")  # 1918-08-15
         page.dispatch_event("#slider", "input")
-        page.wait_for_function("document.getElementById('current-date').textContent"
+        page.wait_for_function("document.getElementById('current-date').getAttribute('datetime')"
                                " === '1918-08-15'")  # fmt: skip
         page.click("#lang input[value=ja]")
         page.wait_for_function("document.getElementById('title').textContent"
@@ -95,7 +95,7 @@ def test_html_loads_offline_and_scrubs(page_file, browser):
         name = border_feature(unit)["properties"]["names"]["ja"]
         page.wait_for_function(f"document.getElementById('details').textContent.includes('{name}')")
         page.click("#play")
-        page.wait_for_function("document.getElementById('current-date').textContent"
+        page.wait_for_function("document.getElementById('current-date').getAttribute('datetime')"
                                " > '1918-09-01'", timeout=15000)  # fmt: skip
         page.click("#play")
     finally:

@@ -22,7 +22,7 @@ def test_figure_has_size_title_legend_and_attribution(atlas):
     fig = render.export_figure(atlas, day_number("1918-09-01"), "en", 640, 360, style=False)
     assert (fig.layout.width, fig.layout.height) == (640, 360)
     notes = {a.name: a.text for a in fig.layout.annotations}
-    assert "1918-09-01" in notes["title"] and "Intervention 1918-22" in notes["title"]
+    assert "1 September 1918" in notes["title"] and "Intervention 1918-22" in notes["title"]
     assert "United States" in notes["legend"] and "Japan" in notes["legend"]
     assert "GSHHG" in notes["attribution"]
 

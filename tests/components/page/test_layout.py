@@ -32,7 +32,8 @@ def test_the_contract_ids_are_the_right_components():
     assert isinstance(ids["time-slider"], dcc.Slider)
     assert isinstance(ids["play"], html.Button)
     assert isinstance(ids["lang"], dcc.RadioItems)
-    assert ids["current-date"].children == "1918-08-20"
+    assert ids["current-date"].dateTime == "1918-08-20"  # machine-readable
+    assert ids["current-date"].children == "20 August 1918"  # as people write it
 
 
 def test_the_slider_spans_the_data_by_days_with_event_ticks():
