@@ -21,11 +21,18 @@ import json
 from pathlib import Path
 
 from components.atlas.data import ROOT, Atlas
+from components.atlas.guide import moments
 from components.atlas.i18n import LANGS, text
 from components.atlas.map import build_map_figure
 from components.atlas.registry import LAYERS
 from components.atlas.timeline import iso_date
-from components.atlas.views import border_details, details_panel, layer_options, legend
+from components.atlas.views import (
+    border_details,
+    details_panel,
+    layer_options,
+    legend,
+    moment_panel,
+)
 from components.basemap.borders import border_feature, border_ids
 from components.export import render
 from components.export.kaleido_batch import ATLAS_SCRIPTS, JS_DIR, PLOTLY_JS
@@ -87,7 +94,7 @@ def details_by_id(atlas: Atlas) -> dict[str, dict[str, str]]:
 def page_data(atlas: Atlas, lang: str = "en", day: int | None = None) -> dict:
     """Everything ``standalone.js`` needs, as one JSON-able dict: the figure, the scene
     (with the borders inlined) and the panels' HTML in every language."""
-    scene = render.export_scene(atlas)
+    scene, guide = render.export_scene(atlas), moments(atlas)
     day = scene["timeline"]["default_day"] if day is None else day
     view = render.export_view(day)
     layers = [s.id for s in LAYERS if s.default_visible]
@@ -100,6 +107,8 @@ def page_data(atlas: Atlas, lang: str = "en", day: int | None = None) -> dict:
         "legend": {code: component_html(legend(atlas, code)) for code in LANGS},
         "details": details_by_id(atlas),
         "hint": {code: component_html(details_panel(atlas, None, code, day)) for code in LANGS},
+        "moments": {code: [component_html(moment_panel(guide, i, code)) for i in range(len(guide))]
+                    for code in LANGS},
     }  # fmt: skip
 
 

@@ -17,6 +17,9 @@
     var L = lang();
     document.documentElement.lang = L;
     ['title', 'subtitle'].forEach(function (k) { $(k).textContent = word(k, L); });
+    $('on-this-day-heading').textContent = word('on_this_day', L);
+    $('guide-heading').textContent = word('guide', L);
+    scene.periods.forEach(function (p) { $('period-' + p.id).textContent = p.labels[L]; });
     $('layers-heading').textContent = word('layers', L);
     $('legend-heading').textContent = word('legend', L);
     $('speed-label').textContent = word('speed', L);
@@ -32,7 +35,28 @@
     $('details').innerHTML = (id && D.details[id]) ? D.details[id][lang()] : D.hint[lang()];
   }
 
+  // On this day: the engine's list of the date, each line opening its details.
+  function onThisDay() {
+    var list = $('on-this-day');
+    list.innerHTML = '';
+    atlas.active().forEach(function (x) {
+      var li = document.createElement('li'), b = document.createElement('button');
+      b.type = 'button'; b.className = 'otd-link otd-' + x.layer; b.textContent = x.text;
+      b.addEventListener('click', function () { details(x.id); });
+      li.appendChild(b); list.appendChild(li);
+    });
+  }
+
+  // The key moment of the date: the last one at or before it (the first before all of them).
+  function moment() {
+    var days = scene.moments.map(function (m) { return m.day; });
+    var k = window.FEA_CORE.momentAt(days, atlas ? atlas.getState().day : D.state.day);
+    $('guide-body').innerHTML = k < 0 ? '' : D.moments[lang()][k];
+    return k;
+  }
+
   function onChange(st, what) {
+    if (what !== 'view') { onThisDay(); moment(); }
     slider.value = st.day;
     slider.setAttribute('aria-valuenow', st.day);
     slider.setAttribute('aria-valuetext', window.FEA.formatDate(st.day, st.lang, scene));
@@ -65,6 +89,19 @@
     scene.timeline.speeds.forEach(function (s) {
       var o = document.createElement('option'); o.value = s; o.selected = s === scene.timeline.default_speed;
       speed.appendChild(o);
+    });
+    scene.periods.forEach(function (p) {
+      var b = document.createElement('button');
+      b.type = 'button'; b.className = 'period'; b.id = 'period-' + p.id;
+      b.addEventListener('click', function () { if (atlas) { atlas.setDay(p.day); atlas.setView(p.view); } });
+      $('periods').appendChild(b);
+    });
+    [['guide-prev', -1], ['guide-next', 1]].forEach(function (g) {
+      $(g[0]).addEventListener('click', function () {
+        if (!atlas || !scene.moments.length) return;
+        var n = scene.moments.length, m = scene.moments[((moment() + g[1]) % n + n) % n];
+        atlas.setDay(m.day); atlas.setView(m.view);
+      });
     });
     slider.min = scene.span.first_day; slider.max = scene.span.last_day; slider.value = D.state.day;
     slider.setAttribute('aria-valuemin', scene.span.first_day);

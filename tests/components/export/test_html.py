@@ -98,6 +98,13 @@ def test_html_loads_offline_and_scrubs(page_file, browser):
         page.wait_for_function("document.getElementById('current-date').getAttribute('datetime')"
                                " > '1918-09-01'", timeout=15000)  # fmt: skip
         page.click("#play")
+        # the period jumps, "On this day" and the key moment of the date, as in the app
+        page.click("#period-khasan")
+        page.wait_for_function("document.getElementById('current-date').getAttribute('datetime')"
+                               " === '1938-07-29'")  # fmt: skip
+        page.wait_for_function("() => [...document.querySelectorAll('#on-this-day li')]"
+                               ".some(li => li.textContent.includes('張鼓峰'))")  # fmt: skip
+        assert "張鼓峰" in page.text_content("#guide-body")
     finally:
         page.close()
     assert outside == [], outside
