@@ -1,44 +1,21 @@
-"""The offline basemap for the map figure: a MapLibre style and the period-border traces.
+"""The offline basemap's MapLibre style, and what the legend and the engine need of it.
 
-Pure functions (plotly only, no Dash). The figure builder uses them like this::
-
-    fig = go.Figure(border_traces(date, lang) + other_traces)
-    fig.update_layout(map=basemap_map_layout(lang))
-
-Contract
---------
-``basemap_style(lang, detail="lo", modern=False, base_url="/basemap") -> dict``
-    A MapLibre style (version 8) for ``layout.map.style``. It holds the sea (background),
-    the shaded relief (an ``image`` source laid on its four corners), lakes, rivers, the
-    coast and, with ``modern=True``, the modern borders (labelled "modern"). Its sources
-    are files under ``base_url`` (the app serves ``geodata/layers/basemap/`` at ``/basemap``);
-    it names no other host, and no ``glyphs`` or ``sprite`` URL: MapLibre then draws text
-    with the browser's own fonts. The style does not depend on the date, so moving the
-    slider does not reload it. Its ``id`` changes with ``detail`` and ``modern`` only.
-``basemap_map_layout(lang, detail="lo", modern=False, base_url=...) -> dict``
-    ``layout.map``: the style, a view of the whole atlas and ``bounds`` that keep the map
-    on the atlas extent.
-``border_traces(date, lang) -> list``
-    For ``date`` (ISO ``YYYY-MM-DD``): a ``go.Choroplethmap`` of the political units
-    (uid ``fea-borders``; each location's ``customdata`` is ``[id, name, start, end, note]``,
-    so a click handler can show the note in the details panel), one of the occupations
-    drawn over them (uid ``fea-occupations``), and a ``go.Scattermap`` of their names in
-    ``lang`` (uid ``fea-border-labels``). Put them first in ``fig.data``; their fills go under
-    the style's lakes, rivers and coast (``below=LAYER_IDS["lakes"]``).
-``borders_geojson_at(date)``
-    Re-exported from :mod:`geodata.basemap.store`: the FeatureCollection of that date.
+``basemap_style(lang, detail="lo", modern=False, base_url="/basemap") -> dict`` is a MapLibre
+style (version 8) for ``layout.map.style``: the sea (background), the shaded relief (an
+``image`` source laid on its four corners, fading as the map zooms in), lakes, rivers, the
+coast and, with ``modern=True``, the modern borders (labelled "modern"). Its sources are files
+under ``base_url`` (the app serves ``geodata/layers/basemap/`` at ``/basemap``); it names no
+other host, and no ``glyphs`` or ``sprite`` URL: MapLibre then draws text with the browser's
+own fonts. The style does not depend on the date, so moving the slider does not reload it.
+The borders of the day are drawn by the engine (:mod:`components.basemap.borders`).
 """
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
+from geodata.basemap.periods import NAME_LANGS
+from geodata.basemap.store import relief_meta
 
-from geodata.basemap.extent import ATLAS_EXTENT
-from geodata.basemap.periods import LANGS
-from geodata.basemap.store import borders_geojson_at, relief_meta
-
-__all__ = ["LAYER_IDS", "SOVEREIGN_COLOURS", "basemap_map_layout", "basemap_style",
-           "border_traces", "borders_geojson_at"]  # fmt: skip
+__all__ = ["LAYER_IDS", "SOVEREIGN_COLOURS", "SOVEREIGN_LABELS", "basemap_style", "detail_config"]
 
 BASE_URL = "/basemap"
 LAYER_IDS = {
@@ -66,13 +43,11 @@ SOVEREIGN_LABELS = {
 }  # fmt: skip
 MODERN_LABEL = {"en": "modern borders", "zh": "现代国界", "ja": "現代の国境",
                 "ru": "современные границы"}  # fmt: skip
-HOVER = "<b>%{customdata[1]}</b><br>%{customdata[2]} – %{customdata[3]}<extra></extra>"
-ATLAS_VIEW = {"center": {"lon": 100.0, "lat": 45.0}, "zoom": 2.2}
 
 
 def _check_lang(lang: str) -> str:
-    if lang not in LANGS:
-        raise ValueError(f"lang should be one of {LANGS}, got {lang!r}")
+    if lang not in NAME_LANGS:
+        raise ValueError(f"lang should be one of {NAME_LANGS}, got {lang!r}")
     return lang
 
 
@@ -167,71 +142,3 @@ def detail_config(base_url: str = BASE_URL) -> dict:
 def _river_width() -> list:
     width = ["match", ["get", "rank"], 1, 1.6, 2, 1.0, 0.6]
     return ["interpolate", ["linear"], ["zoom"], 2, ["*", 0.7, width], 6, ["*", 1.6, width]]
-
-
-def basemap_map_layout(lang: str = "en", detail: str = "lo", modern: bool = False,
-                       base_url: str = BASE_URL) -> dict:  # fmt: skip
-    """``layout.map`` with the basemap style, the atlas view and bounds on its extent.
-
-    Examples
-    --------
-    >>> basemap_map_layout()["bounds"]
-    {'west': 20.0, 'east': 170.0, 'south': -10.0, 'north': 74.0}
-    """
-    return {
-        "style": basemap_style(lang, detail, modern, base_url),
-        "center": dict(ATLAS_VIEW["center"]),
-        "zoom": ATLAS_VIEW["zoom"],
-        "bounds": {"west": ATLAS_EXTENT.west, "east": ATLAS_EXTENT.east,
-                   "south": ATLAS_EXTENT.south, "north": ATLAS_EXTENT.north},
-    }  # fmt: skip
-
-
-def _choropleth(features: list[dict], lang: str, uid: str, opacity: float) -> go.Choroplethmap:
-    sovereigns = list(SOVEREIGN_COLOURS)
-    n = len(sovereigns)
-    scale = []
-    for i, name in enumerate(sovereigns):
-        scale += [[i / n, SOVEREIGN_COLOURS[name]], [(i + 1) / n, SOVEREIGN_COLOURS[name]]]
-    props = [f["properties"] for f in features]
-    outline = [SOVEREIGN_COLOURS[p["sovereign"]] for p in props]
-    return go.Choroplethmap(
-        geojson={"type": "FeatureCollection", "features": features},
-        featureidkey="properties.id",
-        locations=[p["id"] for p in props],
-        z=[sovereigns.index(p["sovereign"]) + 0.5 for p in props],
-        zmin=0, zmax=n, colorscale=scale, showscale=False,
-        marker={"opacity": opacity, "line": {"width": 1.2, "color": outline}},
-        customdata=[[p["id"], p["names"][lang], p["start"], p["end"], p["note"]] for p in props],
-        hovertemplate=HOVER,
-        below=LAYER_IDS["lakes"], uid=uid, name=uid, showlegend=False,
-    )  # fmt: skip
-
-
-def border_traces(date: str, lang: str = "en") -> list:
-    """The political units standing on ``date``: fills, occupations and name labels.
-
-    Examples
-    --------
-    >>> traces = border_traces("1939-08-20", "en")
-    >>> [t.uid for t in traces]
-    ['fea-borders', 'fea-occupations', 'fea-border-labels']
-    >>> "Manchukuo" in traces[2].text and "Far Eastern Republic" not in traces[2].text
-    True
-    """
-    _check_lang(lang)
-    feats = borders_geojson_at(date)["features"]
-    solid = [f for f in feats if not f["properties"]["overlay"]]
-    over = [f for f in feats if f["properties"]["overlay"]]
-    labels = [f["properties"] for f in solid + over]
-    text = go.Scattermap(
-        lon=[p["label"][0] for p in labels], lat=[p["label"][1] for p in labels],
-        text=[p["names"][lang] for p in labels], mode="text",
-        textfont={"family": "Open Sans Semibold", "size": 12, "color": "#2b2b2b"},
-        hoverinfo="skip", uid="fea-border-labels", name="fea-border-labels", showlegend=False,
-    )  # fmt: skip
-    return [
-        _choropleth(solid, lang, "fea-borders", 0.25),
-        _choropleth(over, lang, "fea-occupations", 0.35),
-        text,
-    ]

@@ -13,7 +13,8 @@ from geodata.dates import ATLAS_SPAN
 
 #: First and last day of the atlas (aliases of :data:`geodata.dates.ATLAS_SPAN`).
 ATLAS_START, ATLAS_END = ATLAS_SPAN.start, ATLAS_SPAN.end
-LANGS = ("en", "zh", "ja", "ru")
+#: The languages every border unit is named in (the interface speaks en, zh and ja).
+NAME_LANGS = ("en", "zh", "ja", "ru")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 

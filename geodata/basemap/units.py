@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from geodata import citations
-from geodata.basemap.periods import ATLAS_END, LANGS, Period, Unit, check_day
+from geodata.basemap.periods import ATLAS_END, NAME_LANGS, Period, Unit, check_day
 from geodata.yamlio import YamlError, load_yaml
 
 BORDERS_FILE = Path(__file__).with_name("borders.yaml")
@@ -242,11 +242,12 @@ class _Reader:
             return None
 
     def _names(self, value: object, field: str, line: int | None) -> dict | None:
-        ok = isinstance(value, dict) and set(value) == set(LANGS)
+        ok = isinstance(value, dict) and set(value) == set(NAME_LANGS)
         if not ok or not all(isinstance(v, str) and v.strip() for v in value.values()):
-            self.fail(field, f"expected a name in each of {', '.join(LANGS)}, got {value!r}", line)
+            wanted = ", ".join(NAME_LANGS)
+            self.fail(field, f"expected a name in each of {wanted}, got {value!r}", line)
             return None
-        return {lang: value[lang] for lang in LANGS}
+        return {lang: value[lang] for lang in NAME_LANGS}
 
     def _parts(self, value: object, field: str, line: int | None) -> tuple[str, ...] | None:
         if not isinstance(value, list) or not value:

@@ -1,21 +1,12 @@
-"""The basemap style and border traces: offline only, and the right units on each date."""
+"""The basemap style: offline only; the borders' names follow the date."""
 
-import gzip
-import json
 from pathlib import Path
 
-import plotly.graph_objects as go
 import pytest
 
-from components.basemap.style import (
-    LAYER_IDS,
-    basemap_map_layout,
-    basemap_style,
-    border_traces,
-    borders_geojson_at,
-)  # fmt: skip
+from components.basemap.style import LAYER_IDS, basemap_style, detail_config
 from geodata.basemap.build import BROWSER_FILES
-from geodata.basemap.store import LAYERS_DIR
+from geodata.basemap.store import LAYERS_DIR, borders_geojson_at
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -70,11 +61,11 @@ def test_bad_arguments_are_named():
     with pytest.raises(ValueError, match="detail should be 'lo' or 'hi', got 'max'"):
         basemap_style("en", "max")
     with pytest.raises(ValueError, match="outside the atlas period"):
-        border_traces("1947-01-01")
+        borders_geojson_at("1947-01-01")
 
 
 def _labels(date, lang="en"):
-    return list(border_traces(date, lang)[2].text)
+    return [f["properties"]["names"][lang] for f in borders_geojson_at(date)["features"]]
 
 
 def test_border_labels_follow_the_date():
@@ -87,26 +78,8 @@ def test_border_labels_follow_the_date():
     )
 
 
-def test_border_traces_make_a_figure():
-    traces = border_traces("1939-08-20", "zh")
-    fig = go.Figure(traces)
-    fig.update_layout(map=basemap_map_layout("zh"))
-    solid = fig.data[0]
-    ids = {f["properties"]["id"] for f in solid.geojson["features"]}
-    assert set(solid.locations) == ids and solid.below == LAYER_IDS["lakes"]
-    assert all(len(row) == 5 and row[4] for row in solid.customdata)  # the note for the panel
-    assert fig.layout.map.style["id"].startswith("fea-basemap")
-    text = fig.to_json()
-    assert "https://" not in json.dumps(fig.layout.map.to_plotly_json())
-    assert "中华民国" in json.loads(text)["data"][2]["text"]
-
-
-def test_first_page_stays_under_two_megabytes_gzip():
-    style = basemap_style("en")
-    urls = [s.get("url") or s.get("data") for s in style["sources"].values()]
-    total = sum(
-        len(gzip.compress((LAYERS_DIR / u.removeprefix("/basemap/")).read_bytes())) for u in urls
-    )
-    worst = max(len(gzip.compress(json.dumps(borders_geojson_at(d)).encode()))
-                for d in ("1918-08-20", "1932-06-01", "1939-08-20", "1945-12-31"))  # fmt: skip
-    assert total + worst < 2_000_000, (total, worst)
+def test_the_finer_files_for_close_views_are_served_files():
+    config = detail_config()
+    assert config["from_zoom"] == 6
+    for url in config["sources"].values():
+        assert url.removeprefix("/basemap/") in BROWSER_FILES

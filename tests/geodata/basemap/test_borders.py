@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from geodata.basemap.borders import PARTS, UNITS, borders_at, change_days, unit_periods
-from geodata.basemap.periods import ATLAS_END, ATLAS_START, LANGS, check_day
+from geodata.basemap.periods import ATLAS_END, ATLAS_START, NAME_LANGS, check_day
 from geodata.basemap.regions import SEEDS
 from geodata.citations import reader_text
 
@@ -92,7 +92,7 @@ def test_every_period_is_well_formed():
             check_day(period.end, f"{unit.id} end")
             assert previous_end < period.start <= period.end, unit.id
             previous_end = period.end
-            assert set(period.names) == set(LANGS) and all(period.names.values()), unit.id
+            assert set(period.names) == set(NAME_LANGS) and all(period.names.values()), unit.id
             assert set(period.parts) <= set(PARTS), unit.id
     for p in unit_periods():
         assert p.approximate is True and "pproximate" in p.note
