@@ -12,6 +12,7 @@
   'use strict';
   var C = root.FEA_CORE;
   var IDS = {trails: 'atlas-trails', legs: 'atlas-legs', heads: 'atlas-heads', labels: 'atlas-unit-labels'};
+  var SOURCE = 'atlas-overlays';
 
   function spec(scene, id) {
     for (var i = 0; i < scene.layers.length; i++) if (scene.layers[i].id === id) return scene.layers[i];
@@ -50,21 +51,23 @@
 
   function create(map, scene, beneath) {
     var D = scene.features.deployments, S = scene.features.shipments, st = spec(scene, 'deployments').style;
-    var scale = 1, last = null;
+    var scale = 1, last = null, kept = {};
     if (!map.hasImage('fea-arrow')) map.addImage('fea-arrow', arrowImage(), {sdf: true});
-    Object.keys(IDS).forEach(function (k) { map.addSource(IDS[k], {type: 'geojson', data: collection([])}); });
-    map.addLayer({id: IDS.trails, type: 'line', source: IDS.trails,
+    // one source for all four (one worker job a day, not four), laid out on few tiles
+    map.addSource(SOURCE, {type: 'geojson', data: collection([]), maxzoom: 5, buffer: 64});
+    var kind = function (k) { return ['==', ['get', 'kind'], k]; };
+    map.addLayer({id: IDS.trails, type: 'line', source: SOURCE, filter: kind('trails'),
                   layout: {'line-join': 'round', 'line-cap': 'round'},
                   paint: {'line-color': ['get', 'c'], 'line-width': 2, 'line-opacity': 0.28}}, beneath);
-    map.addLayer({id: IDS.legs, type: 'line', source: IDS.legs, layout: {'line-cap': 'round'},
+    map.addLayer({id: IDS.legs, type: 'line', source: SOURCE, filter: kind('legs'), layout: {'line-cap': 'round'},
                   paint: {'line-color': ['get', 'c'], 'line-width': 2.5, 'line-opacity': 0.85,
                           'line-dasharray': [2, 1.5]}}, beneath);
-    map.addLayer({id: IDS.heads, type: 'symbol', source: IDS.heads,
+    map.addLayer({id: IDS.heads, type: 'symbol', source: SOURCE, filter: kind('heads'),
                   layout: {'icon-image': 'fea-arrow', 'icon-size': ['get', 's'], 'icon-rotate': ['get', 'b'],
                            'icon-rotation-alignment': 'map', 'icon-allow-overlap': true,
                            'icon-ignore-placement': true},
                   paint: {'icon-color': ['get', 'c'], 'icon-halo-color': '#ffffff', 'icon-halo-width': 1}});
-    map.addLayer({id: IDS.labels, type: 'symbol', source: IDS.labels,
+    map.addLayer({id: IDS.labels, type: 'symbol', source: SOURCE, filter: kind('labels'),
                   layout: {'text-field': ['get', 't'], 'text-size': 12, 'text-font': ['sans-serif'],
                            'text-anchor': 'left', 'text-offset': [0.9, 0], 'symbol-sort-key': ['get', 'k'],
                            'text-allow-overlap': false, 'text-padding': 2, 'text-max-width': 16},
@@ -116,7 +119,12 @@
       var out = {labels: [], trails: [], legs: [], heads: []};
       if (visible.indexOf('deployments') >= 0) unitFeatures(day, lang, out);
       if (visible.indexOf('shipments') >= 0) shipmentFeatures(day, out);
-      Object.keys(IDS).forEach(function (k) { map.getSource(IDS[k]).setData(collection(out[k])); });
+      var all = [];
+      Object.keys(IDS).forEach(function (k) {
+        out[k].forEach(function (f) { f.properties.kind = k; all.push(f); });
+      });
+      map.getSource(SOURCE).setData(collection(all));
+      kept = out;
       map.setLayoutProperty(IDS.labels, 'text-font', scene.fonts[lang].split(', '));
     }
 
@@ -137,13 +145,12 @@
       map.moveLayer(IDS.labels);
     }
 
-    function drawn(kind) {
-      var source = map.getSource(IDS[kind]);
-      return source ? source.serialize().data.features : [];
-    }
+    function drawn(k) { return kept[k] || []; }
 
     raise();
-    return {update: update, setScale: setScale, raise: raise, drawn: drawn};
+    // True once the first update is drawn: the first one is never held back.
+    function ready() { return last !== null; }
+    return {update: update, setScale: setScale, raise: raise, drawn: drawn, ready: ready};
   }
 
   root.FEA_OVERLAYS = {create: create, bearing: bearing};

@@ -14,6 +14,7 @@
 (function (root) {
   'use strict';
   var C = root.FEA_CORE, P = root.FEA_PLOTLY;
+  var OVERLAY_DELAY = 400;  // ms of rest before the labels and arrows follow the day
 
   /** The state a URL asks for, over the scene's defaults, with a notice per ignored value. */
   function fromUrl(search, scene) {
@@ -144,11 +145,25 @@
     }
 
     // Draw the day: the engine's layers, the borders, and Plotly's hover points.
+    // Labels, arrows and trails are set anew as one small GeoJSON source, which costs MapLibre
+    // a worker round trip and a placement of every label (about 0.2 s in software WebGL):
+    // while the day changes quickly (a scrub) they follow once it rests for OVERLAY_DELAY ms,
+    // so that every step of the units stays one feature-state switch.
+    // Playing redraws them on every step; the exports ask for no delay.
+    var overlayTimer = null;
+    var overlayDelay = options.overlayDelay != null ? options.overlayDelay : OVERLAY_DELAY;
+    function drawOverlays() {
+      clearTimeout(overlayTimer);
+      var now = function () { overlays.update(S.day, S.lang, S.layers); };
+      if (!overlayDelay || !overlays.ready() || S.playing) { now(); return; }
+      overlayTimer = setTimeout(now, overlayDelay);
+    }
+
     function draw() {
       if (!layers || !P.plotted(gd)) return;
       layers.update(S.day, S.layers);
       borders.update(S.day, S.lang, S.layers.indexOf('borders') >= 0);
-      overlays.update(S.day, S.lang, S.layers);
+      drawOverlays();
       root.FEA_LAYERS.MOVING.forEach(function (layer) { P.setHoverPoints(gd, layer, layers.positions(layer)); });
     }
 
@@ -298,7 +313,8 @@
     // Resolves once the map has drawn all it was given (MapLibre's 'idle'; when nothing
     // changed it renders nothing, so it is kicked).
     function idle(timeoutMs) {
-      return whenPlotted().then(function () {
+      var pending = overlayTimer ? new Promise(function (r) { setTimeout(r, overlayDelay + 10); }) : null;
+      return whenPlotted().then(function () { return pending; }).then(function () {
         return new Promise(function (resolve, reject) {
           var done = false, m = P.mapOf(gd);
           var t = setTimeout(function () { if (!done) reject(new Error('the map did not finish drawing')); },

@@ -55,8 +55,20 @@
     })});
   }
 
+  // What is not the slider itself (On this day, the timeline store the export form and the
+  // details read) follows once the day rests, so that a quick scrub re-renders no panel.
+  var restTimer = null;
+  function afterRest(st, what) {
+    clearTimeout(restTimer);
+    restTimer = setTimeout(function () {
+      var now = A.getState();
+      onThisDay(now);  // set again only when its list changed
+      set(IDS.TIMELINE, {data: {day: now.day, min: SCENE.span.first_day, max: SCENE.span.last_day,
+                                speed: now.speed, playing: now.playing}});
+    }, what === 'day' ? 150 : 0);
+  }
+
   function onChange(st, what) {
-    if (what !== 'view' && what !== 'speed' && what !== 'playing') onThisDay(st);
     if (what === 'day' || what === 'lang' || what === 'init') {
       set(IDS.TIME_SLIDER, {value: st.day});
       set(IDS.CURRENT_DATE, {children: root.FEA.formatDate(st.day, st.lang, SCENE), dateTime: st.date});
@@ -72,9 +84,7 @@
       document.documentElement.lang = st.lang;
       set(IDS.PLAY, {children: (st.playing ? '❚❚ ' : '▶ ') + word(st.playing ? 'pause' : 'play', st.lang)});
     }
-    if (what === 'view' || what === 'layers') return;
-    set(IDS.TIMELINE, {data: {day: st.day, min: SCENE.span.first_day, max: SCENE.span.last_day,
-                              speed: st.speed, playing: st.playing}});
+    if (what !== 'view') afterRest(st, what);
   }
 
   function onSelect(picked) {
