@@ -11,6 +11,13 @@ from urllib.parse import urlparse
 
 import pytest
 
+#: The place labels Plotly draws now (a page's evaluate() returns them).
+PLACE_LABELS = """() => {
+  const gd = FEA.page.graph, map = FEA.page.map();
+  const tr = gd._fullData.find(t => t.meta && t.meta.layer === 'places');
+  return map.getSource('source-' + tr.uid + '-symbol').serialize().data.features
+            .map(f => f.properties.text);
+}"""
 LOCAL = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 

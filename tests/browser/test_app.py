@@ -6,15 +6,11 @@ import re
 
 import pytest
 
+from tests.browser.conftest import PLACE_LABELS
+
 pytestmark = pytest.mark.browser
 
 UNITS = "() => FEA.page.drawn('deployments').map(f => [f.id, f.geometry.coordinates])"
-PLACE_LABELS = """() => {
-  const gd = FEA.page.graph, map = FEA.page.map();
-  const tr = gd._fullData.find(t => t.meta && t.meta.layer === 'places');
-  return map.getSource('source-' + tr.uid + '-symbol').serialize().data.features
-            .map(f => f.properties.text);
-}"""
 
 BORDER_UNITS = """() => [...new Set(FEA.page.map().querySourceFeatures('atlas-borders')
                         .map(f => f.properties.unit))]"""

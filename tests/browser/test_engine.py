@@ -8,18 +8,12 @@ import shutil
 
 import pytest
 
-from tests.browser.conftest import serve
+from tests.browser.conftest import PLACE_LABELS, serve
 from tests.fixtures import FIXTURE_DIR
 
 pytestmark = pytest.mark.browser
 
 DATE = "document.getElementById('current-date').getAttribute('datetime')"
-PLACE_LABELS = """() => {
-  const gd = FEA.page.graph, map = FEA.page.map();
-  const tr = gd._fullData.find(t => t.meta && t.meta.layer === 'places');
-  return map.getSource('source-' + tr.uid + '-symbol').serialize().data.features
-            .map(f => f.properties.text);
-}"""
 SHOWN = "() => FEA.page.graph._fullData.filter(t => t.visible === true).map(t => t.meta.layer)"
 #: Where a lon/lat is on the page, in CSS pixels.
 AT = """([lon, lat]) => {
