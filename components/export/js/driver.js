@@ -60,7 +60,8 @@
       return window.Plotly.react(gd, fig.data, fig.layout, {staticPlot: true}).then(function () {
         window.FEA_PLOTLY.noFade(window.FEA_PLOTLY.mapOf(gd));
         engine = window.FEA.mount(gd, scene, {day: day, lang: lang, layers: layers},
-                                  {url: false, plotted: {lang: lang, layers: layers, day: day}});
+                                  {url: false, overlayDelay: 0,  // labels on every frame
+                                   plotted: {lang: lang, layers: layers, day: day}});
         return engine.idle();
       }).then(function () { return engine.getState().day; });
     },
