@@ -20,14 +20,17 @@ warm: $(STAMP)
 
 setup: $(STAMP) system-deps warm
 
-# Debian's Chromium (browser tests, kaleido exports), Noto CJK fonts (Chinese/Japanese glyphs)
-# and nodejs (the browser engine's unit tests in tests/js/ and the parity test).
+# Debian's Chromium (browser tests, kaleido exports), Noto CJK fonts (Chinese/Japanese glyphs),
+# nodejs (the browser engine's unit tests in tests/js/ and the parity test), redis-server (the
+# Celery mode's tests) and poppler-utils (pdftotext, pdffonts, pdftoppm: the handout's tests).
 # Installed only when missing and only where we may (root with apt-get).
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing="$$missing fonts-noto-cjk"; \
 	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
+	command -v redis-server >/dev/null 2>&1 || missing="$$missing redis-server"; \
+	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "installing:$$missing"; \

@@ -9,22 +9,16 @@ Nothing here keeps per-user state: the app can run in several worker processes.
 
 from __future__ import annotations
 
-from dash import ALL, ClientsideFunction, Input, Output, State, no_update
+from dash import ALL, ClientsideFunction, Input, Output, State
 
 from components.atlas.data import Atlas
 from components.atlas.i18n import text
 from components.atlas.registry import PERIODS, SPEEDS
 from components.atlas.views import border_details, details_panel, layer_options, legend
 from components.basemap.borders import border_feature
-from components.export.animation import animation_request
-from components.export.jobs import JobBoard, animation_outputs, frames_zip_download, store_of
-from components.page.ids import Id
+from components.page.exports import register_animation
+from components.page.ids import Id, page_function
 from components.page.layout import guide_body
-
-
-def _client(name: str) -> ClientsideFunction:
-    return ClientsideFunction(namespace="fea_page", function_name=name)
-
 
 #: Controls whose input the page adapter hands to the engine: (function, component, prop).
 ENGINE_INPUTS = (
@@ -44,111 +38,25 @@ ENGINE_INPUTS = (
 def register_clientside(app) -> None:
     """The page adapter's callbacks: start the engine, hand it each control's input, and
     make the PNG of the view; and the projector mode (``assets/fea-7-projector.js``)."""
-    app.clientside_callback(_client("start"), Output(Id.LANG, "value"),
+    app.clientside_callback(page_function("start"), Output(Id.LANG, "value"),
                             Output(Id.LAYERS, "value"), Output(Id.MAP, "figure"),
                             Input(Id.SCENE, "data"), State(Id.PAGE, "data"),
                             State(Id.MAP, "figure"))  # fmt: skip
     for function, component, prop in ENGINE_INPUTS:
-        app.clientside_callback(_client(function), Input(component, prop),
+        app.clientside_callback(page_function(function), Input(component, prop),
                                 prevent_initial_call=True)  # fmt: skip
     app.clientside_callback(ClientsideFunction(namespace="fea_projector", function_name="toggle"),
                             Input(Id.PROJECTOR, "value"))  # fmt: skip
-    app.clientside_callback(_client("onThisDay"),
+    app.clientside_callback(page_function("onThisDay"),
                             Input({"type": Id.ON_THIS_DAY_ITEM, "index": ALL}, "n_clicks"),
                             prevent_initial_call=True)  # fmt: skip
     app.clientside_callback(
-        _client("png"),
+        page_function("png"),
         Output(Id.SNAPSHOT_STATUS, "children"),
         Input(Id.SNAPSHOT_BUTTON, "n_clicks"),
         State(Id.SNAPSHOT_SCALE, "value"),
         prevent_initial_call=True,
     )
-
-
-def register_animation(app, atlas: Atlas, manager, render) -> None:
-    """The animation export: request (validated), background job (with progress), resume.
-
-    The job id lives in a ``localStorage`` store (``anim-job``): a reloaded page sends it
-    again and the new background job follows the one already running
-    (:mod:`components.export.jobs`).
-
-    Dash registers background functions in every manager of the process under a hash of
-    their source and outputs: with several apps in one process, the last one registered runs
-    (its ``manager`` and ``render``). One app per process (gunicorn, Celery) is unaffected.
-    """
-    app.clientside_callback(
-        _client("animationRequest"),
-        Output(Id.ANIM_REQUEST, "data"),
-        Input(Id.ANIM_BUTTON, "n_clicks"),
-        prevent_initial_call=True,
-    )
-    app.clientside_callback(
-        _client("resume"),
-        Output(Id.ANIM_RUN, "data"),
-        Input(Id.ANIM_JOB, "data"),
-    )
-    app.clientside_callback(
-        _client("follow"),
-        Output(Id.ANIM_START, "value"),
-        Output(Id.ANIM_END, "value"),
-        Input(Id.TIMELINE, "data"),
-        State(Id.ANIM_START, "value"),
-        State(Id.ANIM_END, "value"),
-    )
-    app.clientside_callback(
-        _client("cancel"),
-        Output(Id.ANIM_JOB, "data", allow_duplicate=True),
-        Input(Id.ANIM_CANCEL, "n_clicks"),
-        prevent_initial_call=True,
-    )
-
-    @app.callback(
-        Output(Id.ANIM_JOB, "data"),
-        Output(Id.ANIM_STATUS, "children"),
-        Input(Id.ANIM_REQUEST, "data"),
-        State(Id.ANIM_START, "value"),
-        State(Id.ANIM_END, "value"),
-        State(Id.ANIM_STEP, "value"),
-        State(Id.ANIM_ZIP, "value"),
-        prevent_initial_call=True,
-    )
-    def request_animation(request, start, end, step, frames_zip):
-        job, message = animation_request(atlas.span, request, start, end, step, frames_zip)
-        return job or no_update, message
-
-    @app.callback(
-        Output(Id.ANIM_DOWNLOAD, "data"),
-        Output(Id.ANIM_DONE, "data"),
-        Output(Id.ANIM_JOB, "data", allow_duplicate=True),
-        Output(Id.ANIM_STATUS, "children", allow_duplicate=True),
-        Output(Id.ANIM_ZIP_BUTTON, "hidden"),
-        Input(Id.ANIM_RUN, "data"),
-        background=True,
-        manager=manager,
-        progress=[Output(Id.ANIM_PROGRESS, "value"), Output(Id.ANIM_PROGRESS, "max"),
-                  Output(Id.ANIM_PROGRESS_TEXT, "children")],
-        progress_default=["0", "1", ""],
-        running=[(Output(Id.ANIM_BUTTON, "disabled"), True, False),
-                 (Output(Id.ANIM_ZIP_BUTTON, "disabled"), True, False),
-                 (Output(Id.ANIM_CANCEL, "hidden"), False, True),
-                 (Output(Id.ANIM_PROGRESS, "hidden"), False, True)],
-        cancel=[Input(Id.ANIM_CANCEL, "n_clicks")],
-        prevent_initial_call=True,
-    )  # fmt: skip
-    def run_animation(set_progress, job):
-        gif, done, cleared, message = animation_outputs(job, JobBoard(store_of(manager)), render,
-                                                        set_progress)  # fmt: skip
-        return gif, done, cleared, message, not done
-
-    @app.callback(
-        Output(Id.ANIM_ZIP_DOWNLOAD, "data"),
-        Output(Id.ANIM_STATUS, "children", allow_duplicate=True),
-        Input(Id.ANIM_ZIP_BUTTON, "n_clicks"),
-        State(Id.ANIM_DONE, "data"),
-        prevent_initial_call=True,
-    )
-    def frames_download(_clicks, done):
-        return frames_zip_download(done, JobBoard(store_of(manager)))
 
 
 def register(app, atlas: Atlas, manager=None, render=None) -> None:

@@ -82,3 +82,10 @@ class Id(StrEnum):
     ANIM_ZIP_DOWNLOAD = "anim-zip-download"
     ANIM_ZIP_BUTTON = "anim-zip-get"
     ANIM_DONE = "anim-done"
+
+
+def page_function(name: str):
+    """A clientside function of the page adapter (``assets/fea-6-page.js``, ``fea_page``)."""
+    from dash import ClientsideFunction
+
+    return ClientsideFunction(namespace="fea_page", function_name=name)
