@@ -216,9 +216,46 @@ def export_scene(atlas: Atlas) -> dict:
     return kept[1]
 
 
-def _annotations(atlas: Atlas, day: int, lang: str, height: int, days, visible) -> list[dict]:
+def _text_width(text: str, font_px: float) -> float:
+    """Roughly how wide ``text`` is drawn at ``font_px``: CJK glyphs are a full em wide,
+    others about half (an estimate that errs on the wide side, so lines never overrun)."""
+    return sum(font_px if ord(ch) >= 0x2E80 else font_px * 0.6 for ch in text)
+
+
+def wrap_text(text: str, width_px: float, font_px: float) -> str:
+    """``text`` broken with ``<br>`` into lines no wider than ``width_px`` (by
+    :func:`_text_width`), at spaces and after CJK punctuation; a plotly annotation does not
+    wrap by itself, and an attribution anchored right would run off the left edge.
+
+    Examples
+    --------
+    >>> wrap_text("Sources: a.txt, b.txt. Basemap: GSHHG.", 120, 10)
+    'Sources: a.txt,<br>b.txt. Basemap:<br>GSHHG.'
+    >>> wrap_text("底图：GSHHG。地名库：GeoNames。", 100, 10)
+    '底图：GSHHG。<br>地名库：GeoNames。'
+    """
+    pieces, word = [], ""
+    for ch in text:
+        word += ch
+        if ch == " " or ch in "，。；：、）":
+            pieces.append(word)
+            word = ""
+    pieces.append(word)
+    lines, line = [], ""
+    for piece in (p for p in pieces if p):
+        if line and _text_width((line + piece).rstrip(), font_px) > width_px:
+            lines.append(line.rstrip())
+            line = ""
+        line += piece
+    lines.append(line.rstrip())
+    return "<br>".join(x for x in lines if x)
+
+
+def _annotations(atlas: Atlas, day: int, lang: str, width: int, height: int, days,
+                 visible) -> list[dict]:  # fmt: skip
     font = LABEL_FONTS[lang]
     base = max(10, round(height / 60))
+    small = max(8, round(base * 0.75))
     box = {"bgcolor": "rgba(255,255,255,0.85)", "bordercolor": "#8c8c8c", "borderwidth": 1,
            "borderpad": max(3, base // 3), "showarrow": False, "xref": "paper",
            "yref": "paper", "align": "left"}  # fmt: skip
@@ -229,10 +266,10 @@ def _annotations(atlas: Atlas, day: int, lang: str, height: int, days, visible) 
         {**box, "name": "legend", "text": legend_text(atlas, lang, days, visible), "x": 0.01,
          "y": 0.06, "xanchor": "left", "yanchor": "bottom",
          "font": {"family": font, "size": base, "color": "#1f2328"}},
-        {**box, "name": "attribution", "text": attribution(atlas, lang), "x": 0.995, "y": 0.005,
+        {**box, "name": "attribution", "x": 0.995, "y": 0.005,
+         "text": wrap_text(attribution(atlas, lang), width * 0.6, small),
          "xanchor": "right", "yanchor": "bottom", "bgcolor": "rgba(255,255,255,0.7)",
-         "borderwidth": 0, "font": {"family": font, "size": max(8, round(base * 0.75)),
-                                    "color": "#333333"}},
+         "borderwidth": 0, "font": {"family": font, "size": small, "color": "#333333"}},
     ]  # fmt: skip
 
 
@@ -286,7 +323,7 @@ def export_figure(
     fig = build_map_figure(export_scene(atlas), view, lang, visible, style or None, day)
     days = list(legend_days) if legend_days is not None else [day]
     fig.update_layout(width=width, height=height, uirevision=None,
-                      annotations=_annotations(atlas, day, lang, height, days, visible),
+                      annotations=_annotations(atlas, day, lang, width, height, days, visible),
                       meta={"day": day, "lang": lang, "export": True})  # fmt: skip
     return fig
 

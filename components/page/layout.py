@@ -37,9 +37,10 @@ from components.page.ids import Id
 
 GRAPH_CONFIG = {"scrollZoom": True, "displaylogo": False, "displayModeBar": False,
                 "responsive": True}  # fmt: skip
-#: A slider mark for an event: a red diamond lifted above the rail, clear of the year labels
-#: beneath it (``top`` overrides the ``bottom: 0`` Dash places every mark at).
-EVENT_MARK = {"color": "#c81e1e", "fontSize": ".6rem", "top": "-1.05rem", "bottom": "auto"}
+#: A slider mark for an event: a diamond in the events' orange, darkened to read as text on
+#: white (4.5:1), lifted above the rail, clear of the year labels beneath it (``top``
+#: overrides the ``bottom: 0`` Dash places every mark at).
+EVENT_MARK = {"color": "#a84d00", "fontSize": ".6rem", "top": "-1.05rem", "bottom": "auto"}
 
 
 def slider_marks(atlas: Atlas) -> dict:

@@ -62,7 +62,10 @@ def test_the_export_legend_and_attribution_are_the_atlas_ones(atlas):
 
     fig = render.export_figure(atlas, day_number("1918-09-01"), "ja", 640, 360, style=False)
     notes = {a.name: a.text for a in fig.layout.annotations}
-    assert notes["attribution"] == attribution(atlas, "ja")
+    squeeze = "".join  # lines are broken at spaces or after CJK punctuation
+    assert squeeze(notes["attribution"].replace("<br>", " ").split()) == squeeze(
+        attribution(atlas, "ja").split()
+    )
     shown = [s.id for s in LAYERS if s.default_visible]
     assert notes["legend"] == render.legend_text(atlas, "ja", [day_number("1918-09-01")], shown)
 
@@ -82,3 +85,15 @@ def test_check_day_names_the_option_and_value(value, message):
 def test_unknown_language_is_named():
     with pytest.raises(ValueError, match="unknown language 'ru'; known: en, zh, ja"):
         render.check_lang("ru")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "ja"])
+@pytest.mark.parametrize(("width", "height"), [(1600, 900), (800, 600), (640, 360)])
+def test_the_attribution_fits_the_image(atlas, lang, width, height):
+    """Anchored at the right, each line of the attribution ends inside the image: long
+    lines are broken (the CLI's PNG lost the start of the line at the left edge)."""
+    fig = render.export_figure(atlas, day_number("1938-08-06"), lang, width, height, style=False)
+    note = next(a for a in fig.layout.annotations if a.name == "attribution")
+    lines = note.text.split("<br>")
+    assert len(lines) >= 2 if width < 1000 else len(lines) >= 1
+    assert all(render._text_width(line, note.font.size) <= width * 0.6 for line in lines)

@@ -171,3 +171,24 @@ def test_the_document_declares_its_language():
     from app import INDEX
 
     assert '<html lang="en">' in INDEX
+
+
+def test_event_marks_are_the_events_orange_and_readable_on_white():
+    """The slider's event marks share the events' hue on the map, darkened to 4.5:1 on white
+    (they are text glyphs: axe checks their contrast)."""
+    import colorsys
+
+    from components.atlas.registry import layer_spec
+    from components.page.layout import EVENT_MARK
+
+    def rgb(hex_color):
+        return [int(hex_color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+
+    def luminance(hex_color):
+        lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb(hex_color)]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    events = layer_spec("events").style["color"]
+    hue = lambda c: colorsys.rgb_to_hsv(*rgb(c))[0] * 360  # noqa: E731
+    assert abs(hue(EVENT_MARK["color"]) - hue(events)) < 8
+    assert 1.05 / (luminance(EVENT_MARK["color"]) + 0.05) >= 4.5
