@@ -64,6 +64,18 @@ SETTINGS: tuple[Setting, ...] = (
             "workers instead of DiskCache."),
     Setting("FEA_CELERY_BACKEND", None,
             "Celery's result store (else the broker)."),
+    Setting("FEA_JOB_CONCURRENCY", None,
+            "How many export jobs render at once, across all web and Celery workers (else one "
+            "per core of the web server's machine)."),
+    Setting("FEA_JOB_QUEUE_MAX", "12",
+            "How many export jobs may wait in the queue; past it a new job is refused."),
+    Setting("FEA_JOB_TIME_LIMIT", "900",
+            "The most seconds an export job may render; then it is stopped and reported failed."),
+    Setting("FEA_JOB_ABANDON_AFTER", "600",
+            "Seconds after the last poll from a page when an export job nobody follows is "
+            "cancelled."),
+    Setting("FEA_RESULTS_MAX_BYTES", "2000000000",
+            "The total size of the kept export files (24 hours each); past it the oldest go."),
     Setting("FEA_CHROMIUM", None,
             "The Chromium binary the exports render with (else BROWSER_PATH, else chromium or "
             "chromium-browser on PATH)."),
@@ -71,6 +83,8 @@ SETTINGS: tuple[Setting, ...] = (
             "The Chromium binary when FEA_CHROMIUM is unset (the name Kaleido also reads)."),
     Setting("FEA_EXPORT_VERBOSE", None,
             "When set non-empty, `python app.py export` logs its progress on stderr."),
+    Setting("FEA_PACK_DAYS", "30",
+            "How many days a pack shared by link (\"Share link\" of the Import panel) is kept."),
 )  # fmt: skip
 
 _BY_NAME = {s.name: s for s in SETTINGS}
