@@ -131,6 +131,14 @@ STRINGS: dict[str, dict[str, str]] = {
                    "zh": "{count} 帧过多（最多 {max} 帧）：请缩短日期范围或加大间隔",
                    "ja": "{count} フレームは多すぎます（最大 {max}）：期間を短くするか間隔を長く"
                          "してください"},
+    "handout": {"en": "Handout (PDF)", "zh": "讲义（PDF）", "ja": "配布資料（PDF）"},
+    "handout_sources": {"en": "Every quote behind what the maps show, in the words of the "
+                              "source; translations are the atlas' own.",
+                        "zh": "地图所示内容所依据的全部引文，均为史料原文；译文为本图集所译。",
+                        "ja": "地図が示す内容の典拠となる引用をすべて史料の原文で掲げる。"
+                              "訳は本アトラスによる。"},
+    "handout_for": {"en": "For", "zh": "用于", "ja": "対象"},
+    "north": {"en": "N", "zh": "北", "ja": "北"},
 }  # fmt: skip
 #: Month names, for dates written as people write them ("20 August 1918"; zh and ja write
 #: 1918年8月20日 and need none).
