@@ -83,6 +83,10 @@ SETTINGS: tuple[Setting, ...] = (
             "The Chromium binary when FEA_CHROMIUM is unset (the name Kaleido also reads)."),
     Setting("FEA_EXPORT_VERBOSE", None,
             "When set non-empty, `python app.py export` logs its progress on stderr."),
+    Setting("FEA_IMPORT_MAX_BYTES", str(10 * 1024 * 1024),
+            "The largest file (in bytes) an import of the user's own data takes."),
+    Setting("FEA_IMPORT_MAX_ROWS", "50000",
+            "The most rows (lines, features, slides) an import of the user's own data takes."),
     Setting("FEA_PACK_DAYS", "30",
             "How many days a pack shared by link (\"Share link\" of the Import panel) is kept."),
 )  # fmt: skip
