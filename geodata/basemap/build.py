@@ -17,6 +17,7 @@ import shapely
 import shapely.ops
 from shapely.geometry import mapping
 
+from geodata.atomic import write_atomic
 from geodata.basemap.borders import UNITS
 from geodata.basemap.extent import ATLAS_EXTENT, DETAILS, Detail, Extent, round_coords, simplify
 from geodata.basemap.gshhs import iter_runs
@@ -153,16 +154,14 @@ def build_basemap(out_dir=None, extent: Extent = ATLAS_EXTENT) -> list[Path]:
             written.append(_write_text(out / f"{name}.geojson", geojson_text(feats)))
     written.append(_write_text(out / "borders.geojson", geojson_text(border_layer(extent))))
     jpeg, meta = relief_jpeg(extent)
-    (out / "relief.jpg").write_bytes(jpeg)
-    written.append(out / "relief.jpg")
+    written.append(write_atomic(out / "relief.jpg", jpeg))
     meta_text = json.dumps(meta, ensure_ascii=False, indent=1) + "\n"
     written.append(_write_text(out / "relief.json", meta_text))
     return written
 
 
 def _write_text(path: Path, text: str) -> Path:
-    path.write_text(text, encoding="utf-8", newline="\n")
-    return path
+    return write_atomic(path, text)  # whole or not at all
 
 
 def main(argv: list[str] | None = None) -> int:
