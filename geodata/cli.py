@@ -1,4 +1,4 @@
-"""Command line: ``python -m geodata geocode|build|check``."""
+"""Command line: ``python -m geodata geocode|build|check|import``."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import json
 import sys
 
 from geodata.geocode import GeocodeError, geocode
+from geodata.imports.cli import add_parser as add_import_parser
 from geodata.layers import LAYERS_DIR, build_layers, write_layers
 from geodata.records import RecordsError, load_records
 
@@ -75,6 +76,7 @@ def parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="validate the records and their geocoding")
     c.add_argument("sources", nargs="?", default=None, help="folder of record files")
     c.set_defaults(run=_check)
+    add_import_parser(sub)  # python -m geodata import FILE: geodata/imports/cli.py
     return p
 
 
