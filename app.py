@@ -22,6 +22,7 @@ from components.basemap.style import basemap_style
 from components.export.frames import frame_renderer
 from components.export.jobs import celery_app_of, make_manager
 from components.page.callbacks import register
+from components.page.imports import register_imports
 from components.page.layout import build_layout
 from geodata.basemap.store import LAYERS_DIR as BASEMAP_DIR
 
@@ -128,6 +129,7 @@ def create_app(layers_dir: str | Path | None = None, manager=None) -> dash.Dash:
     app.server.add_url_rule("/basemap/borders-at/<date>.geojson", "borders_at", serve_borders_at)
     app.layout = build_layout(atlas, style=basemap_style())
     register(app, atlas, manager, frame_renderer(atlas))
+    register_imports(app, manager)  # /import, /pack: the reader's own data (issue 13)
     return app
 
 
