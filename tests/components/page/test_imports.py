@@ -149,3 +149,35 @@ def test_pack_days_reads_the_setting():
 def test_pack_problem_names_the_feature():
     bad = {**PACK, "features": [PACK["features"][0], {"properties": {"layer": "events"}}]}
     assert pack_problem(bad) == "feature 2: expected an 'id'"
+
+
+LESSON = (b"layer,id,date,lat,lon,name_en,source,quote\n"
+          b"events,e1,1920-04-04,43.1,131.9,Landing,trip.csv,We landed\n"
+          b"events,e2,1920-13-04,43.1,131.9,Bad month,trip.csv,x\n")  # fmt: skip
+
+
+def test_an_upload_returns_the_pack_and_the_report_and_keeps_nothing(client, tmp_path):
+    response = client.post("/import", **multipart("lesson.csv", LESSON))
+    assert response.status_code == 200
+    body = response.get_json()
+    assert [f["properties"]["id"] for f in body["pack"]["features"]] == ["e1"]
+    assert body["pack"]["file"] == "lesson.csv"
+    assert body["report"]["features"] == 1 and body["report"]["skipped"] == 1
+    assert (
+        body["report"]["errors"][0]["line"] == 3 and body["report"]["errors"][0]["field"] == "date"
+    )
+
+
+def test_a_file_the_importer_cannot_read_is_a_4xx_naming_it(client):
+    response = client.post("/import", **multipart("notes.bin", b"\x00\x01\x02 not a table"))
+    assert 400 <= response.status_code < 500
+    assert "notes.bin" in response.get_json()["error"]
+
+
+def test_an_unknown_format_asked_for_is_a_4xx_naming_it(client):
+    body = multipart("lesson.csv", LESSON)
+    body["data"] = (
+        b'--B\r\nContent-Disposition: form-data; name="format"\r\n\r\nkml\r\n' + body["data"]
+    )
+    response = client.post("/import", **body)
+    assert 400 <= response.status_code < 500 and "kml" in response.get_json()["error"]
