@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from geodata.imports.dates import DateError, When, parse_range, parse_when
+from geodata.imports.dates import DateError, When, is_unknown, parse_range, parse_when
 from geodata.imports.places import place_point, read_lonlat
 from geodata.imports.text import plain
 
@@ -41,6 +41,16 @@ def when_of(
     or a start after the end is an error naming the field.
     """
     date_field, start_field, end_field = fields
+    no_date = date is None or not str(date).strip()
+    if no_date and is_unknown(start):  # an end alone is no span: the row is undated
+        if not is_unknown(end):
+            try:
+                parse_when(end)
+            except DateError as exc:
+                report.error(at, end_field, str(exc), got=str(end))
+                return None, False
+        undated(report, at, start_field, opts, got=str(start if start is not None else ""))
+        return None, not opts.strict
     try:
         if date is not None and str(date).strip():
             return parse_when(date), True

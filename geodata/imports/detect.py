@@ -38,6 +38,14 @@ def _sheet(data, file, fmt, pack, report, opts, limits) -> None:
     pack.format = fmt
     if fmt.startswith("atlas-"):
         atlas_sheet.import_table(table, pack, report, opts)
+    elif fmt == "lp-tsv":
+        from geodata.imports import lptsv
+
+        lptsv.import_table(table, pack, report, opts)
+    elif fmt == "timelinejs":
+        from geodata.imports import timelinejs
+
+        timelinejs.import_table(table, pack, report, opts)
     else:
         raise ImportFailed(f"{file}: the {fmt} reader is not available")
 
@@ -79,6 +87,17 @@ def _json(data, file, fmt, pack, report, opts, limits) -> None:
         if isinstance(name, str) and name.strip():
             pack.name = name.strip()
         geojson.import_features(features, pack, report, opts, where=where)
+    elif fmt == "lpf":
+        from geodata.imports import lpf
+
+        limits.check_rows(len(features), file, "features")
+        lpf.import_features(features, pack, report, opts, where)
+    elif fmt == "storymapjs":
+        from geodata.imports import storymapjs
+
+        if not (isinstance(doc, dict) and isinstance(doc.get("storymap"), dict)):
+            raise ImportFailed(f'{file}: expected a StoryMapJS story ({{"storymap": ...}})')
+        storymapjs.import_story(doc, pack, report, opts, limits)
     else:
         raise ImportFailed(f"{file}: the {fmt} reader is not available")
 
