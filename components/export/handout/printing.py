@@ -1,0 +1,133 @@
+"""The handout's maps and its PDF, from the exports' one warm Chromium.
+
+The maps are drawn by the batch frame renderer
+(:class:`components.export.kaleido_batch.FrameRenderer`: kaleido's Chromium, through
+choreographer, with the app's engine): the figure goes in once, each further map only moves
+the date, and the map is restyled for paper first (:file:`print_style.js`: each route mode a
+dash pattern). The maps carry no title, legend or attribution of their own: the sheet has
+one of each. The sheet (:func:`components.export.handout.sheet.sheet_html`) is written with
+the maps' PNGs into a temporary folder, opened in a new tab of the same browser from
+``file://`` and printed with DevTools' ``Page.printToPDF``, the call kaleido itself prints
+PDFs with. Nothing is fetched from another host.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from components.atlas.data import Atlas
+from components.atlas.registry import MODES
+from components.atlas.timeline import day_number
+from components.export import render
+from components.export.handout.model import MODE_DASHES, Handout
+from components.export.handout.sheet import sheet_html
+from components.export.kaleido_batch import FrameRenderer, RenderError
+
+PRINT_STYLE = Path(__file__).with_name("print_style.js")
+#: Seconds the sheet may take to load (its maps decoded, its fonts ready).
+LOAD_TIMEOUT = 60
+
+
+def print_modes() -> list[dict]:
+    """The route modes' colours and dash patterns, as :file:`print_style.js` takes them.
+
+    Examples
+    --------
+    >>> print_modes()[0]
+    {'color': '#8e44ad', 'dash': [6.0, 2.0, 1.0, 2.0]}
+    """
+    return [{"color": color, "dash": [float(v) for v in MODE_DASHES[mode].split()]}
+            for mode, (color, _width) in MODES.items()]  # fmt: skip
+
+
+class HandoutRenderer(FrameRenderer):
+    """The frame renderer, restyling its map for paper and printing a page to PDF."""
+
+    def restyle(self) -> None:
+        """Dash the routes by mode on the plotted map (after :meth:`load`)."""
+        script = PRINT_STYLE.read_text(encoding="utf-8")
+        self._run(self._eval(f"{script}\nFEA_HANDOUT.printStyle({json.dumps(print_modes())})"))
+
+    def print_pdf(self, page: Path) -> bytes:
+        """``page`` (an HTML file) printed to PDF at its CSS page size, in a new tab."""
+        return self._run(self._print(page.resolve().as_uri()), timeout=LOAD_TIMEOUT + 60)
+
+    async def _print(self, url: str) -> bytes:
+        tab = await self._kaleido.create_tab("about:blank")
+        try:
+            await self._command(tab, "Page.navigate", {"url": url})
+            ready = ("new Promise(r => { const go = () => document.fonts.ready.then(() => "
+                     "Promise.all([...document.images].map(i => i.decode()))).then(() => "
+                     "r(document.images.length)); document.readyState === 'complete' ? go() : "
+                     "addEventListener('load', go); })")  # fmt: skip
+            deadline = time.monotonic() + LOAD_TIMEOUT
+            while True:  # the navigation may not have committed yet: ask until it has
+                href = await self._evaluate(tab, "location.href")
+                if href == url:
+                    break
+                if time.monotonic() > deadline:
+                    raise RenderError(f"the handout page did not load ({href})")
+                await asyncio.sleep(0.05)
+            await self._evaluate(tab, ready)
+            result = await self._command(tab, "Page.printToPDF", {
+                "printBackground": True, "preferCSSPageSize": True, "displayHeaderFooter": False,
+                "marginTop": 0, "marginBottom": 0, "marginLeft": 0, "marginRight": 0})  # fmt: skip
+            return base64.b64decode(result["data"])
+        finally:
+            await self._kaleido.close_tab(tab.target_id)
+
+    @staticmethod
+    async def _command(tab, method: str, params: dict) -> dict:
+        response = await tab.send_command(method, params=params)
+        if "error" in response:
+            raise RenderError(f"{method}: {response['error'].get('message', response['error'])}")
+        return response.get("result", {})
+
+    async def _evaluate(self, tab, expression: str):
+        result = await self._command(tab, "Runtime.evaluate", {
+            "expression": expression, "awaitPromise": True, "returnByValue": True})  # fmt: skip
+        if "exceptionDetails" in result:
+            raise RenderError(f"the handout page failed: {result['exceptionDetails'].get('text')}")
+        return result.get("result", {}).get("value")
+
+
+def render_maps(renderer: HandoutRenderer, atlas: Atlas, h: Handout,
+                on_map: Callable[[int], None] | None = None) -> list[bytes]:  # fmt: skip
+    """The PNG of every map of ``h`` (``on_map(n)`` after each)."""
+    width, height = h.layout.render_px
+    days = [day_number(p.date) for p in h.panels]
+    maps = []
+    for n, day in enumerate(days, 1):
+        if n == 1:
+            fig = render.export_figure(atlas, day, h.lang, width, height, view=h.view,
+                                       legend_days=days)  # fmt: skip
+            fig.layout.annotations = []  # the sheet has the title, the legend and the credits
+            renderer.load(fig, render.export_scene(atlas), day, h.lang)
+            renderer.restyle()
+        else:
+            renderer.show_day(day, None)
+        maps.append(renderer.capture("png"))
+        if on_map:
+            on_map(n)
+    return maps
+
+
+def handout_pdf(atlas: Atlas, h: Handout, on_map: Callable[[int], None] | None = None,
+                chromium: str | None = None) -> bytes:  # fmt: skip
+    """The handout ``h`` as PDF bytes: its maps rendered, its sheet printed."""
+    with HandoutRenderer(*h.layout.render_px, scale=h.layout.scale, chromium=chromium) as r:
+        maps = render_maps(r, atlas, h, on_map)
+        with tempfile.TemporaryDirectory(prefix="fea-handout-") as folder:
+            names = []
+            for n, png in enumerate(maps, 1):
+                names.append(f"map-{n}.png")
+                (Path(folder) / names[-1]).write_bytes(png)
+            page = Path(folder) / "handout.html"
+            page.write_text(sheet_html(h, names), encoding="utf-8")
+            return r.print_pdf(page)
