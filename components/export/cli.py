@@ -269,6 +269,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["export"]:
         argv = argv[1:]
+    if "--handout" in argv:  # a lesson handout (PDF): its own arguments
+        from components.export.handout.cli import main as handout_main
+
+        return handout_main(argv)
     try:
         job = check_args(build_parser().parse_args(argv))
     except UsageError as exc:
