@@ -34,7 +34,7 @@ import plotly
 import plotly.io as pio
 
 from components.atlas.data import ROOT, Atlas
-from components.export import render
+from components.export import profiles, render
 from geodata.settings import setting
 
 JS_DIR = Path(__file__).resolve().parent / "js"
@@ -89,6 +89,7 @@ class FrameRenderer:
         self._kaleido = None
         self._tab = None
         self._loaded_key = None
+        self._scratch: Path | None = None
 
     # ------------------------------------------------------------------ lifecycle
     def __enter__(self) -> FrameRenderer:
@@ -130,6 +131,8 @@ class FrameRenderer:
             self._loop.close()
             self._loop = self._thread = self._kaleido = self._tab = None
             self._loaded_key = None
+            profiles.remove(self._scratch)
+            self._scratch = None
 
     def _run(self, coro, timeout: float | None = None):
         future = asyncio.run_coroutine_threadsafe(coro, self._loop)
@@ -140,8 +143,14 @@ class FrameRenderer:
 
         page = kaleido.PageGenerator(plotly=str(PLOTLY_JS), mathjax=False,
                                      others=[str(p) for p in SCRIPTS])  # fmt: skip
-        self._kaleido = kaleido.Kaleido(n=1, page_generator=page, path=self.chromium,
-                                        timeout=self.timeout)  # fmt: skip
+        # the page and the Chromium profile in one folder named as ours (components.export.
+        # profiles), removed on close and, if we are killed, by the next export's start
+        self._scratch = profiles.new_scratch()
+        index = self._scratch / "index.html"
+        index.write_text(page.generate_index(), encoding="utf-8")
+        self._kaleido = kaleido.Kaleido(n=1, page_generator=str(index), path=self.chromium,
+                                        timeout=self.timeout,
+                                        tmp_dir=str(self._scratch))  # fmt: skip
         await self._kaleido.open()
         self._tab = (await self._kaleido.tabs_ready.get()).tab
         await self._send("Emulation.setDeviceMetricsOverride", {
