@@ -5,6 +5,7 @@ user sees it: ``("line", n)`` in a text file, ``("row", n)`` in a workbook."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from dataclasses import dataclass
 
@@ -132,11 +133,23 @@ def cell(value) -> str:
 
     Examples
     --------
-    >>> cell(1918.0), cell(" a "), cell(None)
-    ('1918', 'a', '')
+    >>> cell(1918.0), cell(" a "), cell(None), cell("'-0044-03-15")
+    ('1918', 'a', '', '-0044-03-15')
+    >>> cell(dt.datetime(1918, 8, 12))
+    '1918-08-12'
     """
     if value is None:
         return ""
+    if isinstance(value, dt.datetime):  # a workbook's date cell: the day, as ISO
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    text = str(value).strip()
+    if text[:1] == "'" and text[1:2] in _GUARDED:
+        return text[1:]  # the apostrophe our CSV writing puts before =, +, -, @
+    return text
+
+
+_GUARDED = frozenset("=+-@\t\r")
