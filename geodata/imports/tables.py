@@ -138,6 +138,9 @@ def cell(value) -> str:
     >>> cell(dt.datetime(1918, 8, 12))
     '1918-08-12'
     """
+    if type(value) is str:
+        text = value.strip()
+        return text[1:] if text[:1] == "'" and text[1:2] in _GUARDED else text
     if value is None:
         return ""
     if isinstance(value, dt.datetime):  # a workbook's date cell: the day, as ISO

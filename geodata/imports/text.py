@@ -14,6 +14,7 @@ import nh3
 # Block ends become line breaks so that list items and paragraphs stay apart as text.
 _BLOCKS = re.compile(r"<\s*(?:br|/p|/li|/div|/h[1-6]|/blockquote|/tr|li)\b[^>]*>", re.I)
 _SPACES = re.compile(r"[ \t\r\f\v]+")
+_MARKUP = re.compile(r"[<&\n\r\t\f\v]|  ")
 _URL = re.compile(r"^https?://[^\s<>\"']+$", re.I)
 
 
@@ -31,7 +32,9 @@ def plain(value: object) -> str:
     """
     if value is None:
         return ""
-    text = str(value)
+    text = value if type(value) is str else str(value)
+    if not _MARKUP.search(text):  # the usual cell: no markup, one line, single spaces
+        return text.strip()
     if "<" in text or "&" in text:
         text = nh3.clean(_BLOCKS.sub("\n", text), tags=set(), attributes={})
         text = html.unescape(text)
