@@ -8,6 +8,8 @@ feature without geometry is a timeline-only entry.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from shapely.geometry import shape
 
 from geodata.imports.common import Options, when_of
@@ -55,6 +57,14 @@ def import_feature(feature: dict, at, pack: PackBuilder, report, opts: Options) 
         end=end,
         fields=fields,
     )
+    if when is not None and props.get("precision") in ("day", "month", "year"):
+        # the atlas' own schema says how precise its day range is; an OHM or plain date says
+        # it by how it is written
+        when = replace(
+            when,
+            precision=props["precision"],
+            approximate=when.approximate or props.get("approximate") is True,
+        )
     out, ok = _props(props, feature, at, report)
     if geometry is False or not (ok and dates_ok):
         return
@@ -115,10 +125,23 @@ def _props(props: dict, feature: dict, at, report) -> tuple[dict, bool]:
     links = [u for u in (link(v) for v in _as_list(props.get("links"))) if u]
     if links:
         out["links"] = links
+    periods = _name_periods(props.get("name_periods"))
+    if periods:
+        out["name_periods"] = periods
     cited = _cited(props.get("source"), at)
     if cited:
         out["source"] = cited
     return out, ok
+
+
+def _name_periods(value) -> list[dict]:
+    """The atlas' ``name_periods`` (a place's names through time), as plain text."""
+    out = []
+    for item in value if isinstance(value, list) else []:
+        if isinstance(item, dict) and isinstance(item.get("names"), dict):
+            names = {k: plain(v) for k, v in item["names"].items() if isinstance(v, str) and v}
+            out.append({"start": item.get("start"), "end": item.get("end"), "names": names})
+    return out
 
 
 def _first_names(props: dict) -> dict:

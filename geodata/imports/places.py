@@ -117,4 +117,13 @@ def place_point(name: str, report, at, fieldname: str = "place"):
         report.unknown_place(at, fieldname, name, exc.suggestions)
         return None
     extra = {"geocoded_from": name, "confidence": match.confidence, "place_name": match.name}
+    if match.confidence < 0.8:  # another place of similar standing has this name too
+        report.warn(
+            at,
+            fieldname,
+            f"{name!r} placed at {match.name} ({match.country}) with "
+            f"confidence {match.confidence}: another place has this name; give lat "
+            "and lon if it is not the one",
+            got=name,
+        )
     return [round(match.lon, 6), round(match.lat, 6)], extra

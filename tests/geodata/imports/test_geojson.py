@@ -48,6 +48,20 @@ def test_the_atlas_own_layer_imports_with_its_sources():
     assert first["names"]["ja"] == source["names"]["ja"]
 
 
+def test_the_atlas_own_places_keep_their_precision_and_name_periods():
+    result = import_file(LAYERS / "places.geojson")
+    source = json.loads((LAYERS / "places.geojson").read_text())["features"][0]["properties"]
+    first = result.pack["features"][0]["properties"]
+    assert (first["start"], first["end"], first["precision"]) == (
+        source["start"],
+        source["end"],
+        source["precision"],
+    )
+    assert [p["names"] for p in first["name_periods"]] == [
+        p["names"] for p in source["name_periods"]
+    ]
+
+
 def test_bad_features_are_named_and_polygons_drawn_at_a_point():
     square = {"type": "Polygon", "coordinates": [[[130, 40], [131, 40], [131, 41], [130, 40]]]}
     data = _fc(

@@ -36,3 +36,13 @@ def test_coordinates_win_over_the_name_and_are_checked_in_range():
     (feature,) = result.pack["features"]
     assert feature["geometry"]["coordinates"] == [126.5, 45.5]
     assert "geocoded_from" not in feature["properties"]
+
+
+def test_a_name_shared_by_places_of_similar_standing_is_placed_with_a_warning():
+    data = (HEADER + "places,a,1918,Springfield,,,Ambiguous\n").encode()
+    result = import_file(data, filename="p.csv")
+    props = result.pack["features"][0]["properties"]
+    assert props["confidence"] < 0.8
+    (warning,) = result.report["warnings"]
+    assert (warning["line"], warning["field"]) == (2, "place")
+    assert "another place has this name" in warning["message"]
