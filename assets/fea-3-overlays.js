@@ -1,8 +1,9 @@
 /* Far East Atlas engine: what tells the story over the moving layers (MapLibre's public API).
  *
  * Unit labels (short name and the strength of the day, "US AEF 7,950"), the leg a moving unit
- * is on as an arrow in its nation's colour with a faint trail of where it has been, and the
- * direction of each shipment along its route. These few features change with the day, so
+ * is on as an arrow in its nation's colour, drawn by the kind of movement the sources give
+ * (attack, advance, withdrawal, transfer: scene.movements), with a faint trail of where it
+ * has been, and the direction of each shipment along its route. These few features change with the day, so
  * they are small GeoJSON sources set anew on a step (tens of features), unlike the frames of
  * fea-3-layers.js. Labels collide: MapLibre places the strongest units' labels first and
  * drops those that would overlap (symbol-sort-key).
@@ -51,6 +52,14 @@
 
   function create(map, scene, beneath) {
     var D = scene.features.deployments, S = scene.features.shipments, st = spec(scene, 'deployments').style;
+    var MV = scene.movements, kinds = Object.keys(MV);
+    // a paint value by the leg's kind of movement (property m; 'none' where not said)
+    var byMove = function (key, literal) {
+      var expr = ['match', ['get', 'm']];
+      kinds.forEach(function (k) { if (k !== 'none') expr.push(k, literal ? ['literal', MV[k][key]] : MV[k][key]); });
+      expr.push(literal ? ['literal', MV.none[key]] : MV.none[key]);
+      return expr;
+    };
     var scale = 1, last = null, kept = {};
     if (!map.hasImage('fea-arrow')) map.addImage('fea-arrow', arrowImage(), {sdf: true});
     // one source for all four (one worker job a day, not four), laid out on few tiles
@@ -60,8 +69,8 @@
                   layout: {'line-join': 'round', 'line-cap': 'round'},
                   paint: {'line-color': ['get', 'c'], 'line-width': 2, 'line-opacity': 0.28}}, beneath);
     map.addLayer({id: IDS.legs, type: 'line', source: SOURCE, filter: kind('legs'), layout: {'line-cap': 'round'},
-                  paint: {'line-color': ['get', 'c'], 'line-width': 2.5, 'line-opacity': 0.85,
-                          'line-dasharray': [2, 1.5]}}, beneath);
+                  paint: {'line-color': ['get', 'c'], 'line-width': byMove('width'), 'line-opacity': 0.85,
+                          'line-dasharray': byMove('dash', true)}}, beneath);
     map.addLayer({id: IDS.heads, type: 'symbol', source: SOURCE, filter: kind('heads'),
                   layout: {'icon-image': 'fea-arrow', 'icon-size': ['get', 's'], 'icon-rotate': ['get', 'b'],
                            'icon-rotation-alignment': 'map', 'icon-allow-overlap': true,
@@ -90,10 +99,11 @@
           out.trails.push({type: 'Feature', geometry: {type: 'LineString', coordinates: trail}, properties: {c: color}});
         }
         if (moving) {
+          var m = (D.movements[i] || [])[k + 1] || 'none';
           out.legs.push({type: 'Feature', geometry: {type: 'LineString', coordinates: [at, [b[1], b[2]]]},
-                         properties: {c: color}});
+                         properties: {c: color, m: m}});
           out.heads.push({type: 'Feature', geometry: {type: 'Point', coordinates: [b[1], b[2]]},
-                          properties: {c: color, b: bearing(at, [b[1], b[2]]), s: 0.75 * scale}});
+                          properties: {c: color, m: m, b: bearing(at, [b[1], b[2]]), s: MV[m].head * scale}});
         }
       }
     }

@@ -10,6 +10,8 @@ from geodata.model import (
     _ID,
     LANGS,
     MODES,
+    MOVEMENT_WORDS,
+    MOVEMENTS,
     NATIONS,
     PLACE_KINDS,
     SIDES,
@@ -208,6 +210,7 @@ def _deployment(f: Fields) -> Deployment:
         end=f.date("end"),
         waypoints=waypoints,
         start=start,
+        short=f.names("short", required=False),
     )
 
 
@@ -218,10 +221,15 @@ def _waypoint(w: Fields, unit_sources: list[Citation]) -> Waypoint | None:
     end = w.date("end")
     if span and end and end.end < span.start:
         w.fail("end", f"expected a day on or after the waypoint's date {span.start}, got {end.end}")
+    movement = w.choice("movement", MOVEMENTS, required=False)
+    words = MOVEMENT_WORDS.get(movement, ())
+    if words and not any(word in c.quote for c in sources for word in words):
+        w.fail("movement", f"expected a quote of this waypoint saying {movement!r} (one of "
+               f"{', '.join(words)}), got none")  # fmt: skip
     if not (span and place):
         return None
     return Waypoint(span, place, w.origin, sources, w.integer("strength"),
-                    w.flag("approximate"), w.text("note"), end)  # fmt: skip
+                    w.flag("approximate"), w.text("note"), end, movement)  # fmt: skip
 
 
 @_builder("routes")

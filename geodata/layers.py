@@ -145,7 +145,7 @@ class _Builder:
         common = {
             "layer": "deployments", "names": dep.names, "unit": dep.names, "side": dep.side,
             "nation": dep.nation, "strength_variants": variants, "deployment": dep.id,
-            "atlas_note": dep.atlas_note,
+            "atlas_note": dep.atlas_note, "short": dep.short,
         }  # fmt: skip
         if not dep.waypoints:  # no seed names a place: on the timeline, not on the map
             end = dep.end or dep.start
@@ -170,7 +170,7 @@ class _Builder:
                 **common, "id": f"{dep.id}--{seq}", "start": wp.date.start,
                 "end": max(end, wp.date.start), "precision": wp.date.precision,
                 "strength": strength, "seq": seq, "place": wp.place, "place_names": place.names,
-                "gap_after": bool(nxt) and end < until,
+                "gap_after": bool(nxt) and end < until, "movement": wp.movement,
                 "approximate": wp.approximate or dep.approximate or place.approximate,
                 "note": _join_notes(wp.note, dep.note),
                 "source": _source(_with_strength(wp.sources, strength, dep.sources)),

@@ -20,6 +20,15 @@ NATIONS = {
 MODES = ("air", "sea", "land", "rail")
 LANGS = ("en", "zh", "ja", "ru")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+#: How a unit reached a waypoint, where the sources say which, and the words (zh, ja) one of
+#: the waypoint's quotes must hold for it: the movement is cited like every other fact.
+MOVEMENT_WORDS = {
+    "attack": ("攻", "突袭", "突击", "突撃", "襲", "反击", "反撃", "合围", "包抄", "夺取", "奪取"),
+    "advance": ("进", "進", "占领", "占領", "追击", "追撃", "收复"),
+    "withdrawal": ("撤", "退", "潰走", "溃"),
+    "transfer": ("转到", "转用", "転用", "调", "移駐", "运送", "輸送", "海运", "前往"),
+}
+MOVEMENTS = tuple(MOVEMENT_WORDS)
 
 
 @dataclass(frozen=True)
@@ -72,6 +81,8 @@ class Waypoint:
     note: str | None = None
     #: the last day the seeds support at this place; after it, the position is unknown (a gap)
     end: DateSpan | None = None
+    #: how the unit came here from its last waypoint (:data:`MOVEMENTS`), where a quote says
+    movement: str | None = None
 
 
 @dataclass
@@ -90,6 +101,8 @@ class Deployment(Record):
     waypoints: list[Waypoint] = field(default_factory=list)
     #: with no waypoint (no seed names a place): the span the unit is known to exist
     start: DateSpan | None = None
+    #: the label on the map, per language, where the name is too long ("US AEF")
+    short: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

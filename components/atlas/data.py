@@ -109,7 +109,9 @@ def group_units(deployments: list[dict]) -> list[dict]:
         ``id``, ``names``, ``nation``, ``side``, ``track`` ([day, lon, lat] by ``seq``, with
         a fourth number, the waypoint's last day, where the sources lose the unit after it:
         ``gap_after``),
-        ``strengths`` ([day, strength or None]), ``end`` (day number), ``waypoints`` (ids).
+        ``strengths`` ([day, strength or None]), ``end`` (day number), ``waypoints`` (ids),
+        ``short`` (the cited label, per language, or ``{}``), ``movements`` (how the unit
+        reached each waypoint of ``track``: attack, advance, withdrawal, transfer or None).
 
     Examples
     --------
@@ -135,6 +137,8 @@ def group_units(deployments: list[dict]) -> list[dict]:
                           for f in feats],
             "end": max(day_number(f["properties"]["end"]) for f in feats),
             "waypoints": [f["properties"]["id"] for f in feats],
+            "short": first.get("short") or {},
+            "movements": [f["properties"].get("movement") for f in feats],
         })  # fmt: skip
     return units
 

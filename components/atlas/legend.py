@@ -4,7 +4,7 @@ export alike.
 >>> from components.atlas.data import load_atlas
 >>> rows = legend_entries(load_atlas(FIXTURE_DIR))
 >>> [(r["labels"]["en"], r["layer"]) for r in rows][:3]
-[('United States', 'deployments'), ('Japan', 'deployments'), ('air', 'routes')]
+[('United States', 'deployments'), ('Japan', 'deployments'), ('advance', 'deployments')]
 """
 
 from __future__ import annotations
@@ -13,7 +13,14 @@ from collections.abc import Iterable
 
 from components.atlas.data import Atlas
 from components.atlas.i18n import LANGS, pick_name, text
-from components.atlas.registry import MODES, NATIONS, OTHER_NATION, layer_spec
+from components.atlas.registry import (
+    MODES,
+    MOVEMENT_COLOR,
+    MOVEMENTS,
+    NATIONS,
+    OTHER_NATION,
+    layer_spec,
+)
 from components.basemap.style import SOVEREIGN_COLOURS, SOVEREIGN_LABELS
 
 #: Basemap and gazetteer credits, after the source documents in the attribution line.
@@ -34,22 +41,34 @@ def _labels(names: dict) -> dict[str, str]:
 
 
 def legend_entries(atlas: Atlas) -> list[dict]:
-    """The legend as data: the nations of the units, route modes, events, shipments and the
-    fills of the borders of the day.
+    """The legend as data: the nations of the units, how they move (the kinds the sources
+    give), route modes, events, shipments and the fills of the borders of the day.
 
     Returns
     -------
     list of dict
         ``color``, ``shape`` (a nation's marker, one of
-        :data:`~components.atlas.registry.MARKER_SHAPES`, or ``dot``, ``line`` or ``fill``),
-        ``layer`` (so that a view can leave out hidden layers), ``labels`` (one per language),
-        and ``nation`` on the rows of units.
+        :data:`~components.atlas.registry.MARKER_SHAPES`, or ``dot``, ``line``, ``fill`` or
+        ``move-<kind>``), ``layer`` (so that a view can leave out hidden layers), ``labels``
+        (one per language), ``nation`` on the rows of units and ``movement`` on the rows of
+        movements.
     """
     rows = []
     for code in dict.fromkeys(u["nation"] for u in atlas.units):
         nation = NATIONS.get(code, OTHER_NATION)
         rows.append({"color": nation.color, "shape": nation.shape, "layer": "deployments",
                      "labels": _labels(nation.names), "nation": code})  # fmt: skip
+    kinds = {m for u in atlas.units for m in u.get("movements", ()) if m}
+    for kind in (k for k in MOVEMENTS if k in kinds):
+        rows.append(
+            {
+                "color": MOVEMENT_COLOR,
+                "shape": f"move-{kind}",
+                "layer": "deployments",
+                "labels": {lang: text(kind, lang) for lang in LANGS},
+                "movement": kind,
+            }
+        )
     for mode, (color, _width) in MODES.items():
         rows.append({"color": color, "shape": "line", "layer": "routes",
                      "labels": {lang: text(mode, lang) for lang in LANGS}})  # fmt: skip
@@ -78,8 +97,29 @@ def nations_on(atlas: Atlas, days: Iterable[int]) -> set[str]:
             if any(u["track"][0][0] <= d <= u["end"] for d in days)}  # fmt: skip
 
 
-def shown_entries(entries: list[dict], visible: Iterable[str], nations=None) -> list[dict]:
-    """The rows of ``entries`` for the ``visible`` layers (and, given, only those nations).
+def movements_on(atlas: Atlas, days: Iterable[int]) -> set[str]:
+    """The kinds of movement of the legs units are on, on any of ``days``.
+
+    Examples
+    --------
+    >>> from components.atlas.data import load_atlas
+    >>> from components.atlas.timeline import day_number
+    >>> sorted(movements_on(load_atlas(FIXTURE_DIR), [day_number("1918-09-01")]))
+    []
+    """
+    days, kinds = list(days), set()
+    for unit in atlas.units:
+        track, moves = unit["track"], unit.get("movements") or []
+        for k in range(1, min(len(track), len(moves))):
+            if moves[k] and any(track[k - 1][0] <= d < track[k][0] for d in days):
+                kinds.add(moves[k])
+    return kinds
+
+
+def shown_entries(entries: list[dict], visible: Iterable[str], nations=None,
+                  movements=None) -> list[dict]:  # fmt: skip
+    """The rows of ``entries`` for the ``visible`` layers (and, given, only those nations
+    and kinds of movement).
 
     Examples
     --------
@@ -89,8 +129,12 @@ def shown_entries(entries: list[dict], visible: Iterable[str], nations=None) -> 
     [{'layer': 'deployments', 'nation': 'USA'}]
     """
     visible = set(visible)
-    return [e for e in entries if e["layer"] in visible
-            and (nations is None or "nation" not in e or e["nation"] in nations)]  # fmt: skip
+
+    def kept(entry, key, allowed):
+        return allowed is None or key not in entry or entry[key] in allowed
+
+    return [e for e in entries if e["layer"] in visible and kept(e, "nation", nations)
+            and kept(e, "movement", movements)]  # fmt: skip
 
 
 def source_documents(atlas: Atlas) -> list[str]:

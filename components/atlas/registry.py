@@ -125,6 +125,20 @@ NATIONS = MappingProxyType({
 })  # fmt: skip
 OTHER_NATION = Nation("#555555", "pentagon", {"en": "Other", "zh": "其他", "ja": "その他"})
 
+#: How a leg of a moving unit is drawn, by the kind of movement the sources give
+#: (``movement`` on a waypoint, :data:`geodata.model.MOVEMENTS`); ``None``: not said. Width in
+#: pixels, dash in line widths (``[1, 0]`` is solid), arrowhead size as a factor.
+MOVEMENT_STYLES = MappingProxyType({
+    "attack": {"width": 4.5, "dash": [1, 0], "head": 1.0},
+    "advance": {"width": 3.0, "dash": [1, 0], "head": 0.8},
+    "withdrawal": {"width": 2.5, "dash": [2.5, 1.5], "head": 0.7},
+    "transfer": {"width": 2.0, "dash": [0.4, 1.6], "head": 0.6},
+    None: {"width": 2.5, "dash": [2, 1.5], "head": 0.75},
+})  # fmt: skip
+MOVEMENTS = tuple(k for k in MOVEMENT_STYLES if k)
+#: The legend's colour for the kinds of movement (on the map each leg has its nation's).
+MOVEMENT_COLOR = "#3a3a3a"
+
 #: Route mode -> colour and line width (pixels).
 MODES = MappingProxyType({
     "air": ("#8e44ad", 2.0),

@@ -44,6 +44,7 @@ from components.atlas.registry import (
     LAYERS,
     MARKER_SHAPES,
     MODES,
+    MOVEMENT_STYLES,
     NATIONS,
     OTHER_NATION,
     PERIODS,
@@ -194,6 +195,7 @@ def _deployments(atlas: Atlas) -> dict:
         "ids": [u["id"] for u in units],
         "nations": [u["nation"] for u in units],
         "tracks": [u["track"] for u in units],
+        "movements": [u["movements"] for u in units],
         "strengths": [u["strengths"] for u in units],
         "ends": [u["end"] for u in units],
         "labels": _by_lang(lambda lg: [short_label(u, lg) for u in units]),
@@ -292,6 +294,7 @@ def build_scene(atlas: Atlas, borders: dict | None = None, detail: dict | None =
         "nations": {code: {"color": n.color, "shape": n.shape, "labels": dict(n.names)}
                     for code, n in {**NATIONS, "": OTHER_NATION}.items()},
         "modes": {mode: {"color": color, "width": width} for mode, (color, width) in MODES.items()},
+        "movements": {kind or "none": style for kind, style in MOVEMENT_STYLES.items()},
         "markers": {shape: [list(p) for p in outline] for shape, outline in MARKER_SHAPES.items()},
         "legend": legend_entries(atlas),
         "attribution": {lang: attribution(atlas, lang) for lang in LANGS},

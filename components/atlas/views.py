@@ -38,7 +38,21 @@ def layer_options(lang: str) -> list[dict]:
     ]
 
 
+#: A movement's line in the legend: solid (attack, thicker; advance), dashed (withdrawal),
+#: dotted (transfer), as the engine draws the legs (``assets/fea-3-overlays.js``).
+_MOVE_LINES = {
+    "attack": "{c}",
+    "advance": "{c}",
+    "withdrawal": "repeating-linear-gradient(90deg, {c} 0 5px, transparent 5px 8px)",
+    "transfer": "repeating-linear-gradient(90deg, {c} 0 2px, transparent 2px 5px)",
+}
+
+
 def _swatch(color: str, shape: str = "dot") -> html.Span:
+    if shape.startswith("move-"):
+        line = _MOVE_LINES[shape[5:]].format(c=color)
+        return html.Span(className=f"swatch swatch-move {shape}",
+                         style={"background": line, "color": color})  # fmt: skip
     style = {"background": color}
     if MARKER_SHAPES.get(shape):  # a nation's marker other than the circle: clip to its outline
         outline = ", ".join(f"{x:.0%} {y:.0%}" for x, y in MARKER_SHAPES[shape])
@@ -56,7 +70,7 @@ def legend(atlas: Atlas, lang: str) -> list:
     >>> from components.atlas.data import load_atlas
     >>> rows = legend(load_atlas(FIXTURE_DIR), "en")
     >>> [r.children[1] for r in rows][:3]
-    ['United States', 'Japan', 'air']
+    ['United States', 'Japan', 'advance']
     """
     rows = []
     for entry in legend_entries(atlas):

@@ -32,7 +32,13 @@ import plotly.graph_objects as go
 
 from components.atlas.data import Atlas
 from components.atlas.i18n import LABEL_FONTS, LANGS, text
-from components.atlas.legend import attribution, legend_entries, nations_on, shown_entries
+from components.atlas.legend import (
+    attribution,
+    legend_entries,
+    movements_on,
+    nations_on,
+    shown_entries,
+)
 from components.atlas.map import build_map_figure
 from components.atlas.registry import DEFAULT_VIEW, LAYER_IDS, PERIODS, layer_spec
 from components.atlas.scene import build_scene
@@ -124,6 +130,11 @@ MARKER_GLYPHS = {"circle": "●", "square": "■", "triangle": "▲", "diamond":
                  "pentagon": "⬟", "hexagon": "⬢", "star": "★", "cross": "✚"}  # fmt: skip
 
 
+#: The legend's text glyph of each kind of movement (solid, dashed, dotted lines).
+MOVE_GLYPHS = {"move-attack": "━▶", "move-advance": "─▶", "move-withdrawal": "╌▶",
+               "move-transfer": "┈▶"}  # fmt: skip
+
+
 def legend_text(atlas: Atlas, lang: str, days: Iterable[int], visible: Iterable[str]) -> str:
     """The legend annotation's text: the atlas' one legend (:mod:`components.atlas.legend`),
     its rows for the ``visible`` layers and the nations on the map on any of ``days``.
@@ -136,8 +147,10 @@ def legend_text(atlas: Atlas, lang: str, days: Iterable[int], visible: Iterable[
     >>> out.split("<br>")[1]
     '<span style="color:#1f4e9c">●</span> United States'
     """
-    glyphs = {**MARKER_GLYPHS, "dot": "●", "line": "━", "fill": "▧"}
-    rows = shown_entries(legend_entries(atlas), visible, nations_on(atlas, days))
+    glyphs = {**MARKER_GLYPHS, **MOVE_GLYPHS, "dot": "●", "line": "━", "fill": "▧"}
+    days = list(days)
+    rows = shown_entries(legend_entries(atlas), visible, nations_on(atlas, days),
+                         movements_on(atlas, days))  # fmt: skip
     return "<br>".join([f"<b>{text('legend', lang)}</b>"] + [
         f'<span style="color:{e["color"]}">{glyphs[e["shape"]]}</span> {e["labels"][lang]}'
         for e in rows])  # fmt: skip

@@ -257,9 +257,19 @@ def test_units_carry_labels_and_a_moving_unit_an_arrow(page, fixture_url):
     # 1918-08-20: the American force is on its way from Vladivostok to Khabarovsk
     page.open(f"{fixture_url}/?date=1918-08-20&view=133,45.5,5")
     labels = page.page.evaluate("() => FEA.page.overlay('labels').map(f => f.properties.t)")
-    assert any(t.startswith("American Expeditionary Force") for t in labels), labels
+    assert "US AEF 3,000" in labels, labels  # its cited short name and strength of the day
     legs = page.page.evaluate("() => FEA.page.overlay('legs').map(f => f.geometry.coordinates)")
     assert [135.07, 48.48] in [leg[-1] for leg in legs]  # the leg ends where it is going
+    # the sources say it is an advance: drawn solid, as the legend's "advance" row shows
+    moves = page.page.evaluate(
+        "() => FEA.page.overlay('legs').map(f => [f.geometry.coordinates[1], f.properties.m])"
+    )
+    assert [[135.07, 48.48], "advance"] in moves, moves  # the Japanese leg's kind is not given
+    assert [m for _end, m in moves if _end != [135.07, 48.48]] == ["none"], moves
+    dash = page.page.evaluate(
+        "() => FEA.page.map().getPaintProperty('atlas-legs', 'line-dasharray')"
+    )
+    assert ["literal", [1, 0]] in [dash[i + 1] for i, v in enumerate(dash) if v == "advance"]
     heads = page.page.evaluate("() => FEA.page.overlay('heads').map(f => f.properties.b)")
     assert any(0 < b < 90 for b in heads), heads  # north-east, towards Khabarovsk
     rendered = "() => FEA.page.map().queryRenderedFeatures({layers: ['atlas-unit-labels']}).length"

@@ -116,3 +116,52 @@ def test_a_deployment_needs_waypoints_unless_its_position_is_unknown(tmp_path):
     assert "e: field 'place': is required" in str(info.value) or "'place': is required" in str(
         info.value
     )
+
+
+def _unit_with(tmp_path, waypoint: str, extra: str = "") -> Path:
+    (tmp_path / "r.yaml").write_text(
+        "places:\n"
+        "  - {id: a, kind: city, names: {en: A}, source: {document: d, quote: q}}\n"
+        "  - {id: b, kind: city, names: {en: B}, source: {document: d, quote: q}}\n"
+        "deployments:\n  - id: u\n    side: white\n    nation: WHT\n    unit: U\n"
+        f"{extra}"
+        "    source: {document: d, quote: q}\n    waypoints:\n"
+        "      - {date: '1919-04', place: a}\n"
+        f"      - {waypoint}\n",
+        encoding="utf-8",
+    )
+    return tmp_path
+
+
+def test_a_movement_is_cited_by_a_quote_of_its_waypoint(tmp_path):
+    ok = "{date: '1919-11', place: b, movement: withdrawal, source: {document: d, quote: 退向远东}}"
+    recs = load_records(_unit_with(tmp_path, ok), check_quotes=False)
+    assert [w.movement for w in recs.deployments["u"].waypoints] == [None, "withdrawal"]
+    said = (
+        "{date: '1919-11', place: b, movement: attack, source: {document: d, quote: 一路退向远东}}"
+    )
+    with pytest.raises(RecordsError) as info:
+        load_records(_unit_with(tmp_path, said), check_quotes=False)
+    assert "field 'movement': expected a quote of this waypoint saying 'attack'" in str(info.value)
+    assert "r.yaml:" in str(info.value)
+
+
+def test_a_movement_is_one_of_the_four_kinds(tmp_path):
+    bad = "{date: '1919-11', place: b, movement: retreat, source: {document: d, quote: 退}}"
+    with pytest.raises(RecordsError) as info:
+        load_records(_unit_with(tmp_path, bad), check_quotes=False)
+    assert "expected one of attack, advance, withdrawal, transfer, got 'retreat'" in str(info.value)
+
+
+def test_a_short_name_is_read_per_language(tmp_path):
+    wp = "{date: '1919-11', place: b}"
+    extra = "    short: {en: US AEF, zh: 美军, ja: アメリカ派遣軍}\n"
+    recs = load_records(_unit_with(tmp_path, wp, extra), check_quotes=False)
+    assert recs.deployments["u"].short == {"en": "US AEF", "zh": "美军", "ja": "アメリカ派遣軍"}
+
+
+def test_the_kinds_of_movement_are_the_registry_s():
+    from components.atlas.registry import MOVEMENTS as DRAWN
+    from geodata.model import MOVEMENTS
+
+    assert DRAWN == MOVEMENTS

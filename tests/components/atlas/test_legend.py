@@ -6,6 +6,7 @@ from components.atlas.i18n import LANGS
 from components.atlas.legend import (
     attribution,
     legend_entries,
+    movements_on,
     nations_on,
     shown_entries,
     source_documents,
@@ -28,7 +29,8 @@ def test_the_page_legend_and_the_export_legend_are_the_same_entries():
                                              "borders"}  # fmt: skip
     # the scene (the PNG of the view) and the export figure draw the same rows
     assert build_scene(ATLAS)["legend"] == entries
-    out = legend_text(ATLAS, "ja", [day_number("1918-09-01")], [e["layer"] for e in entries])
+    days = [day_number("1918-08-20"), day_number("1918-09-01")]  # the advance, then all nations
+    out = legend_text(ATLAS, "ja", days, [e["layer"] for e in entries])
     assert all(e["labels"]["ja"] in out and e["color"] in out for e in entries)
 
 
@@ -36,12 +38,23 @@ def test_the_rows_shown_follow_the_layers_and_the_nations_on_the_map():
     entries = legend_entries(ATLAS)
     assert nations_on(ATLAS, [day_number("1918-08-13")]) == {"JPN"}
     assert nations_on(ATLAS, [day_number("1930-01-01")]) == set()
-    shown = shown_entries(entries, ["deployments", "events"], {"JPN"})
+    shown = shown_entries(entries, ["deployments", "events"], {"JPN"}, set())
     assert [(e["layer"], e["labels"]["en"]) for e in shown] == [
         ("deployments", "Japan"),
         ("events", "Events"),
     ]
     assert shown_entries(entries, []) == []
+
+
+def test_a_kind_of_movement_is_in_the_legend_while_a_unit_moves_so():
+    # the fixture's American force advances from Vladivostok (15 August) to Khabarovsk (1 Sep.)
+    assert movements_on(ATLAS, [day_number("1918-08-20")]) == {"advance"}
+    assert movements_on(ATLAS, [day_number("1918-09-02")]) == set()
+    rows = shown_entries(legend_entries(ATLAS), ["deployments"], None, {"advance"})
+    assert [r["shape"] for r in rows if "movement" in r] == ["move-advance"]
+    out = legend_text(ATLAS, "zh", [day_number("1918-08-20")], ["deployments"])
+    assert "─▶</span> 推进" in out
+    assert "推进" not in legend_text(ATLAS, "zh", [day_number("1918-09-02")], ["deployments"])
 
 
 def test_attribution_names_the_seeds_and_the_basemap_and_gazetteer_licences():

@@ -24,7 +24,14 @@ from colorspacious import cspace_convert
 
 from components.atlas.data import layers_dir, load_atlas
 from components.atlas.legend import legend_entries
-from components.atlas.registry import MARKER_SHAPES, MODES, NATIONS, OTHER_NATION, layer_spec
+from components.atlas.registry import (
+    MARKER_SHAPES,
+    MODES,
+    MOVEMENTS,
+    NATIONS,
+    OTHER_NATION,
+    layer_spec,
+)
 from components.atlas.scene import scene_schema
 from components.atlas.timeline import day_number
 from components.basemap.style import SOVEREIGN_COLOURS
@@ -283,7 +290,7 @@ def real_legend() -> list[dict]:
 
 
 def test_every_nation_on_the_map_has_its_legend_row_with_its_colour_and_shape():
-    rows = {r["nation"]: r for r in real_legend() if r["layer"] == "deployments"}
+    rows = {r["nation"]: r for r in real_legend() if "nation" in r}
     for code in set().union(*nations_by_day().values()):
         assert code in rows, code
         assert (rows[code]["color"], rows[code]["shape"]) == (nation(code).color,
@@ -300,5 +307,6 @@ def test_every_colour_on_the_map_has_a_legend_row_the_border_fills_included():
         assert {r["color"] for r in rows if r["layer"] == layer_id} == {
             layer_spec(layer_id).style["color"]
         }
-    legend_shapes = {"dot", "line", "fill", *MARKER_SHAPES}
+    moves = {f"move-{kind}" for kind in MOVEMENTS}
+    legend_shapes = {"dot", "line", "fill", *MARKER_SHAPES, *moves}
     assert {r["shape"] for r in rows} <= legend_shapes
