@@ -244,8 +244,6 @@
     },
     png: png,
     animationRequest: animationRequest,
-    follow: follow,
-    resume: function (job) { return job && job.id ? job : nu(); },
-    cancel: function (clicks) { return clicks ? null : nu(); }
+    follow: follow
   }});
 })(typeof window !== 'undefined' ? window : this);

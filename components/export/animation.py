@@ -1,8 +1,10 @@
 """The animation export's request: parse and check it, list its frames, name its files.
 
-Pure functions, no Dash: the page's callback validates the form with
-:func:`validate_request` and shows :meth:`AnimationRequestError.message` in the chosen
-language instead of failing; the background job (:mod:`components.export.jobs`) renders the dates.
+Pure functions, no Dash: the page's callback checks everything the browser sent with
+:func:`animation_params` (language, layers, view, size, dates within the atlas' span, step,
+frame count) and shows :meth:`AnimationRequestError.message` in the chosen language instead of
+failing; only then does the job (:mod:`components.export.jobs`) get the parameters, kept on
+the server. :data:`MAX_FRAMES` is the one frame cap of the page and the command line.
 
 >>> validate_request("1938-07-29", "1938-08-11", "week", (6000, 16000))
 ['1938-07-29', '1938-08-05']
@@ -15,18 +17,24 @@ the end 1939-05-11 is before the start 1939-09-16
 
 from __future__ import annotations
 
+import math
 import re
-import uuid
 
-from components.atlas.i18n import text
+from components.atlas.i18n import LANGS, text
+from components.atlas.registry import LAYER_IDS
 from components.atlas.timeline import add_months, day_number, iso_date
 
-#: More frames than this are refused: a classroom GIF, not a film.
+#: More frames than this are refused, in the page and by the command line: a classroom GIF,
+#: not a film.
 MAX_FRAMES = 200
 #: How long each frame of the GIF shows, in milliseconds.
 FRAME_MS = 400
 #: What the step field takes: a named step or a number of days.
 STEP_CHOICES = ("day", "week", "month")
+#: What a job's map view may be: longitude, latitude, zoom.
+VIEW_BOUNDS = {"lon": (-180.0, 180.0), "lat": (-85.0, 85.0), "zoom": (0.0, 22.0)}
+#: The largest map side the page may send, in CSS pixels.
+MAX_SIDE = 10000
 _STEP = re.compile(r"^\s*(?:(day|week|month)|(\d{1,4})\s*d)\s*$", re.IGNORECASE)
 
 
@@ -164,23 +172,104 @@ def animation_filename(dates: list[str], lang: str, ext: str = "gif") -> str:
     return f"atlas-{dates[0]}_{dates[-1]}-{lang}-{len(dates)}f.{ext}"
 
 
-def job_spec(dates: list[str], lang: str, layers, view: dict | None, size, frames_zip: bool):
-    """The job a validated request becomes: what to render, named by a fresh ``id``.
+def _number(value) -> float | None:
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    return float(value) if ok else None
+
+
+def validate_view(view) -> dict | None:
+    """The map view a job draws: ``lon``, ``lat``, ``zoom`` numbers within the map's range.
+
+    Raises
+    ------
+    AnimationRequestError
+        ``err_view``, naming what was sent.
 
     Examples
     --------
-    >>> spec = job_spec(["1938-07-29"], "en", ["events"], {"lon": 130, "lat": 42, "zoom": 6},
-    ...                 [900, 600], False)
-    >>> sorted(spec), len(spec["id"])
-    (['dates', 'id', 'lang', 'layers', 'size', 'view', 'zip'], 32)
+    >>> validate_view({"lon": 130.6, "lat": 42.5, "zoom": 5, "bearing": 3})
+    {'lon': 130.6, 'lat': 42.5, 'zoom': 5.0}
+    >>> validate_view(None) is None
+    True
+    >>> validate_view({"lon": "east"})
+    Traceback (most recent call last):
+    ...
+    components.export.animation.AnimationRequestError: view: expected ... got {'lon': 'east'}
     """
-    return {"id": uuid.uuid4().hex, "dates": list(dates), "lang": lang,
-            "layers": list(layers) if layers is not None else None, "view": view,
-            "size": list(size) if size else None, "zip": bool(frames_zip)}  # fmt: skip
+    if view is None:
+        return None
+    if isinstance(view, dict):
+        got = {k: _number(view.get(k)) for k in VIEW_BOUNDS}
+        if all(v is not None and VIEW_BOUNDS[k][0] <= v <= VIEW_BOUNDS[k][1]
+               for k, v in got.items()):  # fmt: skip
+            return got
+    raise AnimationRequestError("err_view", value=_shown(view))
 
 
-def animation_request(span: tuple[int, int], request: dict, start, end, step, frames_zip):
-    """The page's form and view made into a job, or the reason it cannot be.
+def validate_size(size) -> list[int] | None:
+    """The map's ``[width, height]`` in CSS pixels: two whole numbers from 1 to 10000 (the
+    frames are then kept within :data:`components.export.frames.MIN_SIZE`..``MAX_SIZE``).
+
+    Examples
+    --------
+    >>> validate_size([939, 650.0])
+    [939, 650]
+    >>> validate_size([-5, -5])
+    Traceback (most recent call last):
+    ...
+    components.export.animation.AnimationRequestError: size: expected ... got [-5, -5]
+    """
+    if size is None:
+        return None
+    if isinstance(size, list | tuple) and len(size) == 2:
+        got = [_number(v) for v in size]
+        if all(v is not None and v == int(v) and 1 <= v <= MAX_SIDE for v in got):
+            return [int(v) for v in got]
+    raise AnimationRequestError("err_size", value=_shown(size))
+
+
+def validate_layers(layers) -> list[str] | None:
+    """The layers to draw: a list of known layer ids (duplicates dropped), or None (default).
+
+    Examples
+    --------
+    >>> validate_layers(["events", "events"])
+    ['events']
+    >>> validate_layers("events")
+    Traceback (most recent call last):
+    ...
+    components.export.animation.AnimationRequestError: layers: expected a list of ... got 'events'
+    """
+    if layers is None:
+        return None
+    if isinstance(layers, list) and all(isinstance(x, str) and x in LAYER_IDS for x in layers):
+        return list(dict.fromkeys(layers))
+    raise AnimationRequestError("err_layers", value=_shown(layers), known=", ".join(LAYER_IDS))
+
+
+def validate_lang(lang) -> str:
+    """``en``, ``zh`` or ``ja``.
+
+    Examples
+    --------
+    >>> validate_lang("fr")
+    Traceback (most recent call last):
+    ...
+    components.export.animation.AnimationRequestError: lang: expected en, zh or ja, got 'fr'
+    """
+    if isinstance(lang, str) and lang in LANGS:
+        return lang
+    raise AnimationRequestError("err_lang", value=_shown(lang))
+
+
+def _shown(value) -> str:
+    """A value sent by the browser as the message shows it: short."""
+    shown = repr(value)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
+
+
+def animation_params(span: tuple[int, int], request, start, end, step, frames_zip) -> dict:
+    """The parameters of an animation job from what the page sent, every field checked.
 
     Parameters
     ----------
@@ -194,27 +283,33 @@ def animation_request(span: tuple[int, int], request: dict, start, end, step, fr
 
     Returns
     -------
-    tuple
-        ``(job, message)``: the job (None when refused) and the message for the page, in
-        the request's language.
+    dict
+        ``dates``, ``lang``, ``layers``, ``view``, ``size``, ``zip``: what
+        :func:`components.export.frames.frame_renderer` renders.
+
+    Raises
+    ------
+    AnimationRequestError
+        Naming the first field that is wrong.
 
     Examples
     --------
-    >>> job, msg = animation_request((0, 20000), {"lang": "en"}, "1938-08-11", "1938-07-29",
-    ...                              "day", [])
-    >>> job, msg
-    (None, 'the end 1938-07-29 is before the start 1938-08-11')
-    >>> job, msg = animation_request((0, 20000), {"lang": "zh"}, "1938-07-29", "1938-08-11",
-    ...                              "week", ["zip"])
-    >>> job["dates"], job["zip"], msg
-    (['1938-07-29', '1938-08-05'], True, '正在启动…')
+    >>> animation_params((0, 20000), {"lang": "zh"}, "1938-07-29", "1938-08-11", "week", ["zip"])
+    {'dates': ['1938-07-29', '1938-08-05'], 'lang': 'zh', 'layers': None, 'view': None, \
+'size': None, 'zip': True}
     """
-    request = request or {}
-    lang = request.get("lang") or "en"
-    try:
-        dates = validate_request(start, end, step, span)
-    except AnimationRequestError as exc:
-        return None, exc.message(lang)
-    job = job_spec(dates, lang, request.get("layers"), request.get("view"), request.get("size"),
-                   "zip" in (frames_zip or []))  # fmt: skip
-    return job, text("anim_queued", lang)
+    if not isinstance(request, dict):
+        raise AnimationRequestError("err_request", value=_shown(request))
+    lang = validate_lang(request.get("lang", "en"))
+    if not isinstance(frames_zip, list | type(None)):
+        raise AnimationRequestError("err_zip", value=_shown(frames_zip))
+    return {"dates": validate_request(start, end, step, span), "lang": lang,
+            "layers": validate_layers(request.get("layers")),
+            "view": validate_view(request.get("view")), "size": validate_size(request.get("size")),
+            "zip": "zip" in (frames_zip or [])}  # fmt: skip
+
+
+def request_lang(request) -> str:
+    """The language to answer a request in: its own when valid, else English."""
+    lang = request.get("lang") if isinstance(request, dict) else None
+    return lang if isinstance(lang, str) and lang in LANGS else "en"

@@ -1,41 +1,172 @@
-"""The export panel's server side: the animation export as a background job.
+"""The export panel's server side: the animation export as a job of the site's queue.
 
-The request is checked here (:func:`components.export.animation.animation_request`), the job
-runs in Dash's background callback manager and its state lives in the manager's store
-(:mod:`components.export.jobs`).
+The page sends what it shows (language, layers, view, size) and the form; the server checks
+all of it (:func:`components.export.animation.animation_params`) and queues a job
+(:class:`components.export.jobs.JobBoard`), whose parameters stay on the server. The page
+keeps only the job's id (in ``localStorage``, so a reload finds the job), polls
+``/_fea/jobs/<id>`` for its state (``assets/fea-8-jobs.js``, retrying with backoff), and
+downloads its files from ``/_fea/jobs/<id>/<key>``, streamed.
+
+Another kind of job (a PDF handout) reuses all of it: :func:`job_board` gives the app's
+board, :meth:`~components.export.jobs.JobBoard.add_kind` adds the kind, ``submit`` queues a
+job, and the same routes poll it and serve its files.
 """
 
 from __future__ import annotations
 
-from dash import Input, Output, State, no_update
+import re
+
+import flask
+from dash import ClientsideFunction, Input, Output, State, no_update
 
 from components.atlas.data import Atlas
-from components.export.animation import animation_request
-from components.export.jobs import JobBoard, animation_outputs, frames_zip_download, store_of
+from components.atlas.i18n import LANGS, text
+from components.export.animation import (
+    AnimationRequestError,
+    animation_filename,
+    animation_params,
+    request_lang,
+)
+from components.export.jobs import JobBoard, JobKind, Limits, QueueFull, celery_app_of, store_of
+from components.export.jobs_runner import celery_launcher, fork_launcher, register_celery_task
 from components.page.ids import Id, page_function
+
+#: A job id as :func:`secrets.token_urlsafe` makes it (24 bytes).
+JOB_ID = re.compile(r"^[A-Za-z0-9_-]{32}$")
+FILE_KEY = re.compile(r"^[a-z]{1,12}$")
+MIMETYPES = {"gif": "image/gif", "zip": "application/zip", "pdf": "application/pdf"}
+ROUTE = "/_fea/jobs"
+
+
+def jobs_function(name: str) -> ClientsideFunction:
+    """A clientside function of ``assets/fea-8-jobs.js`` (namespace ``fea_jobs``)."""
+    return ClientsideFunction(namespace="fea_jobs", function_name=name)
+
+
+def job_board(app) -> JobBoard:
+    """The app's board of jobs (made by :func:`register_animation`)."""
+    return app.server.extensions["fea_jobs"]
+
+
+def make_board(manager, limits: Limits | None = None) -> JobBoard:
+    """A board in the manager's store whose launcher forks a renderer (DiskCache) or sends a
+    Celery task (Celery: the task is registered on the manager's Celery app)."""
+    limits = limits or Limits.from_settings()
+    board = JobBoard(store_of(manager), limits)
+    celery_app = celery_app_of(manager)
+    if celery_app is not None:
+        board.launch = celery_launcher(register_celery_task(celery_app, board), limits.time_limit)
+    else:
+        board.launch = fork_launcher(board)
+    return board
+
+
+def animation_kind(render) -> JobKind:
+    """The animation job: ``render(params, on_frame)`` from
+    :func:`components.export.frames.frame_renderer`; files named by the dates."""
+
+    def filename(params: dict, key: str) -> str:
+        return animation_filename(params["dates"], params["lang"], key)
+
+    return JobKind("animation", render, filename)
+
+
+def status_text(job: dict, lang: str) -> str:
+    """What the page says of the job now: its state, told truly, in ``lang``.
+
+    Examples
+    --------
+    >>> status_text({"state": "running", "done": 2, "total": 5}, "en")
+    'Rendering frame 3 of 5'
+    >>> status_text({"state": "failed", "reason": {"key": "reason_dead", "params": {}}}, "en")
+    'The export failed: the renderer stopped'
+    >>> status_text({"state": "queued", "position": 2}, "ja")
+    '順番待ち：2 番目'
+    """
+    state, why = job["state"], job.get("reason")
+    why_text = text(why["key"], lang).format(**why["params"]) if why else ""
+    if state == "queued":
+        return text("anim_in_queue", lang).format(n=job.get("position") or 1)
+    if state == "running":
+        total = job["total"]
+        return text("anim_rendering", lang).format(k=min(job["done"] + 1, total), total=total)
+    if state == "done":
+        names = [f["name"] for f in job.get("files", {}).values()]
+        return text("anim_done", lang).format(name=names[0] if names else "")
+    if state == "failed":
+        return text("anim_failed", lang).format(error=why_text)
+    if state == "cancelled":
+        return text("anim_cancelled_why", lang).format(why=why_text) if why else text(
+            "anim_cancelled", lang)  # fmt: skip
+    return text({"starting": "anim_queued", "encoding": "anim_writing"}[state], lang)
+
+
+def status_body(job: dict, lang: str) -> dict:
+    """The JSON the page polls: state, progress, queue position, words, file URLs."""
+    files = {key: f"{ROUTE}/{job['id']}/{key}" for key in job.get("files", {})}
+    return {"state": job["state"], "done": job.get("done", 0), "total": job.get("total", 0),
+            "position": job.get("position", 0), "text": status_text(job, lang),
+            "retrying": text("anim_reconnecting", lang), "files": files}  # fmt: skip
+
+
+def _lang(lang) -> str:
+    return lang if isinstance(lang, str) and lang in LANGS else "en"
+
+
+def _job_id(value) -> str | None:
+    """The job id from a store's value (``{"id": ...}``) when it has the right form."""
+    job_id = value.get("id") if isinstance(value, dict) else None
+    return job_id if isinstance(job_id, str) and JOB_ID.match(job_id) else None
+
+
+def register_routes(server, board: JobBoard) -> None:
+    """``GET /_fea/jobs/<id>?lang=``: the job's state (a poll); ``GET /_fea/jobs/<id>/<key>``:
+    a finished job's file, streamed as an attachment. Unknown or expired: 404 and a line."""
+
+    def status(job_id: str):
+        lang = flask.request.args.get("lang", "en")
+        lang = _lang(lang)
+        job = board.poll(job_id) if JOB_ID.match(job_id) else None
+        if job is None:
+            body = {"state": "gone", "text": text("anim_gone", lang), "files": {}}
+            return flask.jsonify(body), 404
+        response = flask.jsonify(status_body(job, lang))
+        response.cache_control.no_store = True
+        return response
+
+    def download(job_id: str, key: str):
+        found = board.file(job_id, key) if JOB_ID.match(job_id) and FILE_KEY.match(key) else None
+        if found is None:
+            words = text("anim_gone", _lang(flask.request.args.get("lang")))
+            return flask.Response(words + "\n", 404, mimetype="text/plain")
+        name, size, chunks = found
+        mimetype = MIMETYPES.get(key, "application/octet-stream")
+        response = flask.Response(flask.stream_with_context(chunks), mimetype=mimetype)
+        response.headers.set("Content-Disposition", "attachment", filename=name)
+        response.headers["Content-Length"] = str(size)
+        response.cache_control.no_store = True
+        return response
+
+    server.add_url_rule(f"{ROUTE}/<job_id>", "fea_job_status", status)
+    server.add_url_rule(f"{ROUTE}/<job_id>/<key>", "fea_job_file", download)
 
 
 def register_animation(app, atlas: Atlas, manager, render) -> None:
-    """The animation export: request (validated), background job (with progress), resume.
+    """The animation export: a checked request becomes a job of the app's board; the page
+    follows it (``fea-8-jobs.js``), cancels it, retries it, downloads its files.
 
-    The job id lives in a ``localStorage`` store (``anim-job``): a reloaded page sends it
-    again and the new background job follows the one already running
-    (:mod:`components.export.jobs`).
-
-    Dash registers background functions in every manager of the process under a hash of
-    their source and outputs: with several apps in one process, the last one registered runs
-    (its ``manager`` and ``render``). One app per process (gunicorn, Celery) is unaffected.
+    Also registers the routes of :func:`register_routes` and, with Celery, the task the
+    workers run (a worker builds the app too, so it has the same kinds).
     """
+    board = make_board(manager)
+    board.add_kind(animation_kind(render))
+    app.server.extensions["fea_jobs"] = board
+    register_routes(app.server, board)
     app.clientside_callback(
         page_function("animationRequest"),
         Output(Id.ANIM_REQUEST, "data"),
         Input(Id.ANIM_BUTTON, "n_clicks"),
         prevent_initial_call=True,
-    )
-    app.clientside_callback(
-        page_function("resume"),
-        Output(Id.ANIM_RUN, "data"),
-        Input(Id.ANIM_JOB, "data"),
     )
     app.clientside_callback(
         page_function("follow"),
@@ -46,11 +177,23 @@ def register_animation(app, atlas: Atlas, manager, render) -> None:
         State(Id.ANIM_END, "value"),
     )
     app.clientside_callback(
-        page_function("cancel"),
-        Output(Id.ANIM_JOB, "data", allow_duplicate=True),
-        Input(Id.ANIM_CANCEL, "n_clicks"),
+        jobs_function("watch"),
+        Output(Id.ANIM_RUN, "data"),
+        Input(Id.ANIM_JOB, "data"),
+        State(Id.PAGE, "data"),
+    )
+    app.clientside_callback(
+        jobs_function("zip"),
+        Output(Id.ANIM_STATUS, "children", allow_duplicate=True),
+        Input(Id.ANIM_ZIP_BUTTON, "n_clicks"),
+        State(Id.ANIM_DONE, "data"),
         prevent_initial_call=True,
     )
+
+    @app.callback(Output(Id.ANIM_RETRY, "children"), Input(Id.LANG, "value"),
+                  prevent_initial_call=True)  # fmt: skip
+    def retry_label(lang):
+        return text("anim_retry", _lang(lang))
 
     @app.callback(
         Output(Id.ANIM_JOB, "data"),
@@ -63,39 +206,49 @@ def register_animation(app, atlas: Atlas, manager, render) -> None:
         prevent_initial_call=True,
     )
     def request_animation(request, start, end, step, frames_zip):
-        job, message = animation_request(atlas.span, request, start, end, step, frames_zip)
-        return job or no_update, message
+        lang = request_lang(request)
+        try:
+            params = animation_params(atlas.span, request, start, end, step, frames_zip)
+            job_id = board.submit("animation", params, total=len(params["dates"]))
+        except AnimationRequestError as exc:
+            return no_update, exc.message(lang)
+        except QueueFull as exc:
+            return no_update, text("anim_queue_full", lang).format(max=exc.limit)
+        return {"id": job_id}, status_text(board.poll(job_id), lang)
 
     @app.callback(
-        Output(Id.ANIM_DOWNLOAD, "data"),
-        Output(Id.ANIM_DONE, "data"),
         Output(Id.ANIM_JOB, "data", allow_duplicate=True),
         Output(Id.ANIM_STATUS, "children", allow_duplicate=True),
-        Output(Id.ANIM_ZIP_BUTTON, "hidden"),
-        Input(Id.ANIM_RUN, "data"),
-        background=True,
-        manager=manager,
-        progress=[Output(Id.ANIM_PROGRESS, "value"), Output(Id.ANIM_PROGRESS, "max"),
-                  Output(Id.ANIM_PROGRESS_TEXT, "children")],
-        progress_default=["0", "1", ""],
-        running=[(Output(Id.ANIM_BUTTON, "disabled"), True, False),
-                 (Output(Id.ANIM_ZIP_BUTTON, "disabled"), True, False),
-                 (Output(Id.ANIM_CANCEL, "hidden"), False, True),
-                 (Output(Id.ANIM_PROGRESS, "hidden"), False, True)],
-        cancel=[Input(Id.ANIM_CANCEL, "n_clicks")],
-        prevent_initial_call=True,
-    )  # fmt: skip
-    def run_animation(set_progress, job):
-        gif, done, cleared, message = animation_outputs(job, JobBoard(store_of(manager)), render,
-                                                        set_progress)  # fmt: skip
-        return gif, done, cleared, message, not done
-
-    @app.callback(
-        Output(Id.ANIM_ZIP_DOWNLOAD, "data"),
-        Output(Id.ANIM_STATUS, "children", allow_duplicate=True),
-        Input(Id.ANIM_ZIP_BUTTON, "n_clicks"),
-        State(Id.ANIM_DONE, "data"),
+        Input(Id.ANIM_CANCEL, "n_clicks"),
+        State(Id.ANIM_JOB, "data"),
+        State(Id.LANG, "value"),
         prevent_initial_call=True,
     )
-    def frames_download(_clicks, done):
-        return frames_zip_download(done, JobBoard(store_of(manager)))
+    def cancel_animation(clicks, job, lang):
+        job_id, lang = _job_id(job), _lang(lang)
+        if not clicks or job_id is None:
+            return no_update, no_update
+        board.cancel(job_id)
+        found = board.record(job_id)
+        return None, status_text(found, lang) if found else text("anim_gone", lang)
+
+    @app.callback(
+        Output(Id.ANIM_JOB, "data", allow_duplicate=True),
+        Output(Id.ANIM_STATUS, "children", allow_duplicate=True),
+        Output(Id.ANIM_RETRY, "hidden"),
+        Input(Id.ANIM_RETRY, "n_clicks"),
+        State(Id.ANIM_DONE, "data"),
+        State(Id.LANG, "value"),
+        prevent_initial_call=True,
+    )
+    def retry_animation(clicks, done, lang):
+        job_id, lang = _job_id(done), _lang(lang)
+        if not clicks or job_id is None:
+            return no_update, no_update, no_update
+        try:
+            new_id = board.retry(job_id)
+        except QueueFull as exc:
+            return no_update, text("anim_queue_full", lang).format(max=exc.limit), no_update
+        if new_id is None:
+            return no_update, text("anim_gone", lang), True
+        return {"id": new_id}, status_text(board.poll(new_id), lang), True

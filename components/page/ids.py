@@ -72,6 +72,7 @@ class Id(StrEnum):
     ANIM_ZIP = "anim-zip"
     ANIM_BUTTON = "anim-make"
     ANIM_CANCEL = "anim-cancel"
+    ANIM_RETRY = "anim-retry"
     ANIM_PROGRESS = "anim-progress"
     ANIM_PROGRESS_TEXT = "anim-progress-text"
     ANIM_STATUS = "anim-status"

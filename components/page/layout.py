@@ -167,6 +167,8 @@ def export_panel(atlas: Atlas, lang: str, day: int) -> html.Section:
                 html.Button(text("anim_make", lang), id=Id.ANIM_BUTTON, n_clicks=0),
                 html.Button(text("anim_cancel", lang), id=Id.ANIM_CANCEL, n_clicks=0,
                             hidden=True),
+                html.Button(text("anim_retry", lang), id=Id.ANIM_RETRY, n_clicks=0,
+                            hidden=True),
                 html.Progress(id=Id.ANIM_PROGRESS, value="0", max="1", hidden=True),
                 html.Span(id=Id.ANIM_PROGRESS_TEXT, className="anim-progress-text"),
             ], className="export-row"),

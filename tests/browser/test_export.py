@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import signal
 import time
 import zipfile
 
@@ -95,7 +97,7 @@ def test_animation_form_follows_the_map_and_refuses_bad_requests(page, fixture_u
 
 @pytest.fixture
 def logged_slow_renders(monkeypatch, tmp_path):
-    """The real renderer, a second slower a frame, logging each job it renders to a file.
+    """The real renderer, a second slower a frame, logging the dates of each job it renders.
 
     The job runs in a process forked from this one, which inherits the patch.
     """
@@ -105,7 +107,7 @@ def logged_slow_renders(monkeypatch, tmp_path):
 
     def render_frames(atlas, job, on_frame):
         with log.open("a") as out:
-            out.write(job["id"] + "\n")
+            out.write(",".join(job["dates"]) + "\n")
 
         def slow(n):
             time.sleep(1.0)
@@ -117,19 +119,34 @@ def logged_slow_renders(monkeypatch, tmp_path):
     return log
 
 
+STATUS = "document.getElementById('anim-status').textContent"
+
+
+def start_job(page, url, start, end, step, frames_zip=False):
+    page.open(url)
+    page.page.fill("#anim-start", start)
+    page.page.fill("#anim-end", end)
+    page.page.fill("#anim-step", step)
+    if frames_zip:
+        page.page.check("#anim-zip input[value=zip]")
+    page.page.click("#anim-make")
+    page.page.wait_for_function("JSON.parse(localStorage.getItem('anim-job'))")
+    return page.page.evaluate("JSON.parse(localStorage.getItem('anim-job'))")
+
+
 def test_animation_job_survives_a_reload_and_gives_a_gif_and_its_frames(
     page, fixture_url, logged_slow_renders, tmp_path
 ):
-    page.open(f"{fixture_url}/?date=1938-07-29&view=130.6,42.5,5.5")
-    page.page.fill("#anim-start", "1938-07-29")
-    page.page.fill("#anim-end", "1938-08-12")
-    page.page.fill("#anim-step", "7d")
-    page.page.check("#anim-zip input[value=zip]")
-    page.page.click("#anim-make")
-    page.page.wait_for_function("document.getElementById('anim-progress-text').textContent"
-                                ".startsWith('Frame 1 of 3')", timeout=90000)  # fmt: skip
-    job = page.page.evaluate("JSON.parse(localStorage.getItem('anim-job'))")
-    assert job["dates"] == ["1938-07-29", "1938-08-05", "1938-08-12"] and job["zip"]
+    job = start_job(page, f"{fixture_url}/?date=1938-07-29&view=130.6,42.5,5.5",
+                    "1938-07-29", "1938-08-12", "7d", frames_zip=True)  # fmt: skip
+    assert list(job) == ["id"] and len(job["id"]) == 32  # the page holds only the id
+    seen = set()
+    for _ in range(400):  # the status tells each step as it comes
+        seen.add(page.page.evaluate(STATUS).split(" of ")[0])
+        if "Rendering frame 2" in seen:
+            break
+        page.page.wait_for_timeout(200)
+    assert "Rendering frame 2" in seen
     with page.page.expect_download(timeout=90000) as info:
         page.page.reload()  # leave and come back: the same job is followed, not restarted
         page.page.wait_for_selector("#anim-progress:not([hidden])", timeout=20000)
@@ -139,13 +156,45 @@ def test_animation_job_survives_a_reload_and_gives_a_gif_and_its_frames(
     gif = Image.open(io.BytesIO((tmp_path / f"{stem}.gif").read_bytes()))
     assert gif.format == "GIF" and gif.n_frames == 3
     assert gif.size == tuple(page.page.evaluate(MAP_SIZE)) and colours(gif.convert("RGB")) > 100
-    page.page.wait_for_function("document.getElementById('anim-status').textContent"
-                                ".startsWith('Done')")  # fmt: skip
+    page.page.wait_for_function(f"{STATUS}.startsWith('Done')")
     assert page.page.evaluate("localStorage.getItem('anim-job')") in (None, "null")
-    assert logged_slow_renders.read_text().split() == [job["id"]]  # rendered once, followed
+    rendered = logged_slow_renders.read_text().split()  # rendered once, then followed
+    assert rendered == ["1938-07-29,1938-08-05,1938-08-12"]
     with page.page.expect_download(timeout=20000) as info:  # the frames: on a click
         page.page.click("#anim-zip-get")
     assert info.value.suggested_filename == f"{stem}.zip"
     info.value.save_as(tmp_path / f"{stem}.zip")
     assert len(zipfile.ZipFile(tmp_path / f"{stem}.zip").namelist()) == 3
+    assert page.outside == [] and page.errors == [], (page.outside, page.errors)
+
+
+def job_record(job_id):
+    from components.export.jobs import JobBoard, Limits, make_manager, store_of
+
+    return JobBoard(store_of(make_manager()), Limits.from_settings()).record(job_id)
+
+
+def test_a_killed_renderer_is_reported_within_30_s_then_retry_and_cancel(
+    page, fixture_url, logged_slow_renders
+):
+    job = start_job(page, f"{fixture_url}/?date=1938-07-29", "1938-07-29", "1938-09-30", "7d")
+    page.page.wait_for_function(f"{STATUS}.startsWith('Rendering frame 2 of 10')", timeout=90000)
+    os.killpg(job_record(job["id"])["pid"], signal.SIGKILL)  # the renderer and its Chromium
+    killed = time.monotonic()
+    page.page.wait_for_function(f"{STATUS}.includes('failed: the renderer stopped')",
+                                timeout=35000)  # fmt: skip
+    assert time.monotonic() - killed < 30
+    assert page.page.is_visible("#anim-retry") and page.page.is_hidden("#anim-cancel")
+    page.page.click("#anim-retry")  # the same parameters, kept on the server, a new id
+    page.page.wait_for_function("JSON.parse(localStorage.getItem('anim-job'))")
+    again = page.page.evaluate("JSON.parse(localStorage.getItem('anim-job'))")
+    assert again["id"] != job["id"]
+    assert job_record(again["id"])["params"] == job_record(job["id"])["params"]
+    page.page.wait_for_selector("#anim-cancel:not([hidden])")
+    page.page.click("#anim-cancel")
+    page.page.wait_for_function(f"{STATUS} === 'Cancelled'")
+    page.page.wait_for_timeout(1500)  # a poll still under way says the same
+    assert page.page.evaluate(STATUS) == "Cancelled"
+    assert job_record(again["id"])["state"] == "cancelled"
+    assert page.page.is_hidden("#anim-cancel") and page.page.is_enabled("#anim-make")
     assert page.outside == [] and page.errors == [], (page.outside, page.errors)

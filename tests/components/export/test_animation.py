@@ -7,7 +7,7 @@ from components.export.animation import (
     MAX_FRAMES,
     AnimationRequestError,
     animation_filename,
-    animation_request,
+    animation_params,
     frame_days,
     parse_step,
     validate_request,
@@ -65,16 +65,25 @@ def test_messages_in_chinese_and_japanese():
     assert exc.message("ja").startswith("終了 1946-01-01 はアトラスの期間")
 
 
-def test_request_becomes_a_job_or_a_message_never_an_exception():
+def test_every_field_the_page_sends_is_checked():
     request = {"lang": "ja", "layers": ["events"], "view": {"lon": 118.5, "lat": 47.6, "zoom": 6},
                "size": [900, 600]}  # fmt: skip
-    job, message = animation_request(SPAN, request, "1939-05-11", "1939-05-13", "day", [])
-    assert job["dates"] == ["1939-05-11", "1939-05-12", "1939-05-13"] and not job["zip"]
-    assert job["layers"] == ["events"] and job["view"]["zoom"] == 6 and message == "開始しています…"
-    other, _ = animation_request(SPAN, request, "1939-05-11", "1939-05-13", "day", [])
-    assert other["id"] != job["id"]
-    for bad in [("x", "y", "day"), ("1939-05-11", "1939-05-13", "fortnight"), (None, None, None)]:
-        job, message = animation_request(SPAN, None, *bad, None)
-        assert job is None and message
+    params = animation_params(SPAN, request, "1939-05-11", "1939-05-13", "day", [])
+    assert params == {"dates": ["1939-05-11", "1939-05-12", "1939-05-13"], "lang": "ja",
+                      "layers": ["events"], "view": {"lon": 118.5, "lat": 47.6, "zoom": 6.0},
+                      "size": [900, 600], "zip": False}  # fmt: skip
+    bad = [({"lang": "fr"}, "err_lang"), ({"layers": "events"}, "err_layers"),
+           ({"layers": ["events", "nope"]}, "err_layers"), ({"size": [-5, -5]}, "err_size"),
+           ({"size": [900, True]}, "err_size"), ({"size": [1e9, 10]}, "err_size"),
+           ({"view": {"lon": 118, "lat": 47}}, "err_view"),
+           ({"view": {"lon": float("nan"), "lat": 47, "zoom": 3}}, "err_view")]  # fmt: skip
+    for change, key in bad:
+        with pytest.raises(AnimationRequestError) as info:
+            animation_params(SPAN, {**request, **change}, "1939-05-11", "1939-05-13", "day", [])
+        assert info.value.key == key and "Error" not in info.value.message("en")
+    with pytest.raises(AnimationRequestError, match="outside the atlas"):
+        animation_params(SPAN, request, "1800-01-01", "1939-05-13", "day", [])
+    with pytest.raises(AnimationRequestError, match="request: expected"):
+        animation_params(SPAN, ["en"], "1939-05-11", "1939-05-13", "day", [])
     name = animation_filename(["1939-05-11", "1939-05-13"], "ja")
     assert name == "atlas-1939-05-11_1939-05-13-ja-2f.gif"
