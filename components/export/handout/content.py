@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import functools
 import json
-import math
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -32,53 +31,10 @@ from components.atlas.i18n import pick_name
 from components.atlas.registry import LAYER_IDS, layer_spec
 from components.atlas.scene import short_label
 from components.atlas.timeline import day_number
-from components.export.render import export_view
 from geodata.basemap.store import LAYERS_DIR as BASEMAP_DIR
 
-#: The map size a period's zoom is made for (about the page's map less its side panels): a
-#: smaller map zooms out so that it shows the same ground.
-REFERENCE_SIZE = (680, 460)
 #: How many of the "On this day" lines a map's caption keeps.
 CAPTION_ITEMS = 3
-
-
-def map_view(days: list[int], width: float, height: float) -> dict:
-    """The one view of every map of a handout: the export view of its days
-    (:func:`components.export.render.export_view`), zoomed to show the same ground on a map
-    of ``width`` x ``height`` CSS pixels as on the page's.
-
-    Examples
-    --------
-    >>> from components.atlas.timeline import day_number
-    >>> view = map_view([day_number("1939-05-28"), day_number("1939-09-16")], 480, 320)
-    >>> view["zoom"], view["lon"]
-    (7.976, 118.62)
-    """
-    view = export_view(min(days), max(days))
-    fit = min(width / REFERENCE_SIZE[0], height / REFERENCE_SIZE[1])
-    return {**view, "zoom": round(view["zoom"] + math.log2(fit), 3)}
-
-
-def bounds(view: dict, width: float, height: float) -> tuple[float, float, float, float]:
-    """West, south, east, north of a Web Mercator map of ``width`` x ``height`` CSS pixels
-    (MapLibre's 512-pixel world at zoom 0).
-
-    Examples
-    --------
-    >>> [round(v, 2) for v in bounds({"lon": 0, "lat": 0, "zoom": 0}, 512, 256)]
-    [-180.0, -66.51, 180.0, 66.51]
-    """
-    world = 512 * 2 ** view["zoom"]
-    x = (view["lon"] + 180) / 360 * world
-    y = (1 - math.log(math.tan(math.pi / 4 + math.radians(view["lat"]) / 2)) / math.pi) / 2 * world
-
-    def lat(py: float) -> float:
-        return math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * py / world))))
-
-    def lon(px: float) -> float:
-        return px / world * 360 - 180
-
-    return (lon(x - width / 2), lat(y + height / 2), lon(x + width / 2), lat(y - height / 2))
 
 
 def strength_at(strengths: list, day: int) -> int | None:
@@ -144,7 +100,7 @@ def on_this_day(atlas: Atlas, day: int, lang: str, visible: Iterable[str] | None
     >>> from components.atlas.data import load_atlas
     >>> from components.atlas.timeline import day_number
     >>> [x["text"] for x in on_this_day(load_atlas(FIXTURE_DIR), day_number("1918-09-01"), "en")]
-    ['Japanese 12th Division · 12,000', 'American Expeditionary Force · 7,950']
+    ['Japanese 12th Division · 12,000', '... · 7,950']
     """
     shown_layers = set(visible if visible is not None else
                        [s for s in LAYER_IDS if layer_spec(s).default_visible])  # fmt: skip
@@ -195,7 +151,7 @@ def caption(atlas: Atlas, day: int, lang: str, area: tuple | None = None,
     >>> from components.atlas.data import load_atlas
     >>> from components.atlas.timeline import day_number
     >>> caption(load_atlas(FIXTURE_DIR), day_number("1918-09-01"), "zh")
-    '日本第12师团 · 12,000；美国远征军西伯利亚 · 7,950'
+    '日本第12师团 · 12,000；... · 7,950'
     """
     lines = on_this_day(atlas, day, lang, visible)
     if area is not None:
@@ -265,15 +221,21 @@ def shown(atlas: Atlas, day: int, area: tuple, visible: Iterable[str] | None = N
         for f in atlas.layers[layer]:
             first, last = _span(f["properties"])
             if first - before <= day <= last + after:
-                add(layer, f["properties"], f["geometry"])
+                where = f["geometry"]
+                if layer == "shipments":  # the shipment is where it has got to on its way
+                    where = _along(where, (day - first) / (last - first) if last > first else 1)
+                add(layer, f["properties"], where)
     if "deployments" in on:
         transit = layer_spec("deployments").style.get("transit_days")
         for unit in atlas.units:
             where = position_at(unit["track"], unit["end"], day, transit)
             if where is not None:
-                waypoint = atlas.feature(unit["waypoints"][_waypoint_index(unit, day)])
+                k = _waypoint_index(unit, day)
+                waypoint = atlas.feature(unit["waypoints"][k])
+                moves = unit.get("movements") or []  # the kind of the leg it is on, if moving
+                leg = moves[k + 1] if k + 1 < min(len(moves), len(unit["track"])) else None
                 add("deployments", {"id": unit["id"]}, {"type": "Point", "coordinates": where},
-                    unit["names"], waypoint["properties"].get("source"))  # fmt: skip
+                    unit["names"], waypoint["properties"].get("source"), movement=leg)  # fmt: skip
     if "borders" in on:
         for f in _borders(str(borders_file or BASEMAP_DIR / "borders.geojson")):
             first, last = _span(f["properties"])
@@ -286,6 +248,16 @@ def shown(atlas: Atlas, day: int, area: tuple, visible: Iterable[str] | None = N
                     sovereign=f["properties"].get("sovereign"),
                 )
     return out
+
+
+def _along(geometry: dict, fraction: float) -> dict:
+    line = shape(geometry)
+    if line.geom_type != "LineString":
+        return geometry
+    return {
+        "type": "Point",
+        "coordinates": list(line.interpolate(fraction, normalized=True).coords[0]),
+    }
 
 
 def citations(features: Iterable[dict], lang: str) -> list[dict]:

@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from components.atlas.data import Atlas
 from components.atlas.i18n import LABEL_FONTS, text
 from components.atlas.legend import CREDITS, legend_entries
-from components.atlas.registry import LAYER_IDS, PERIODS, layer_spec
+from components.atlas.registry import LAYER_IDS, NATIONS, OTHER_NATION, PERIODS, layer_spec
 from components.atlas.timeline import day_number, format_date, format_span, iso_date
 from components.basemap.style import SOVEREIGN_COLOURS
 from components.export.handout import content
+from components.export.handout import view as views
 from components.export.handout.dates import MAX_MAPS, MIN_MAPS, period
 from geodata.translations import translations
 
@@ -37,6 +38,14 @@ MARGIN, HEADER, LEGEND_BAND, FOOTER, CAPTION, GAP = 10.0, 19.0, 40.0, 9.0, 13.0,
 #: Line styles of the route modes in print (SVG dash arrays, in line widths): grey shades
 #: alone do not tell air, sea and land apart.
 MODE_DASHES = {"rail": "", "land": "6 2", "sea": "2 2", "air": "6 2 1 2"}
+#: The hatch over each sovereign's fill of the borders of the day, in print (drawn by
+#: print_style.js on the maps, by the sheet in the legend): their colours print as near greys.
+HATCHES = {"russia": "slash", "manchukuo": "backslash", "mongolia": "dots", "china": "horizontal",
+           "japan": "cross", "fer": "vertical", "tuva": "xcross", "occupation": "none"}  # fmt: skip
+#: The marker shapes a nation sharing its shape with another on the same handout takes, in
+#: this order (the first not used by another nation of the handout): in black and white,
+#: two circles of near greys would read as one nation.
+PRINT_SHAPES = ("square", "triangle", "diamond", "hexagon", "pentagon", "cross", "star")
 _MM_PER_PX = 25.4 / 96
 
 
@@ -80,6 +89,8 @@ class Handout:
     scale: dict
     sources: tuple[dict, ...]
     attribution: str
+    #: the marker shape of each nation on the maps, as the handout draws it
+    shapes: dict
 
 
 def grid(count: int, orientation: str) -> tuple[int, int]:
@@ -138,7 +149,45 @@ def scale_bar(view: dict, layout: Layout, max_mm: float = 30) -> dict:
     return {"km": km, "mm": round(km / km_per_px * mm_per_px, 1)}
 
 
-def legend_rows(atlas: Atlas, shown: list[dict], lang: str) -> list[dict]:
+def grey(color: str) -> float:
+    """A colour's grey in a black-and-white print (Rec. 601 luma, 0-255).
+
+    Examples
+    --------
+    >>> round(grey("#c0392b")), round(grey("#3690c0"))
+    (96, 123)
+    """
+    r, g, b = (int(color.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
+    return 0.299 * r + 0.587 * g + 0.114 * b
+
+
+def print_shapes(nations: list[str]) -> dict[str, str]:
+    """The marker shape of each of ``nations`` (in legend order) on one handout: its own,
+    unless a nation before it has it, then the first of :data:`PRINT_SHAPES` still free; when
+    none is, the shape whose nations are the farthest from it in grey.
+
+    Examples
+    --------
+    >>> print_shapes(["JPN", "SOV", "MCK", "MNG"])
+    {'JPN': 'circle', 'SOV': 'star', 'MCK': 'diamond', 'MNG': 'square'}
+    """
+    nation = {code: NATIONS.get(code, OTHER_NATION) for code in nations}
+    out: dict[str, str] = {}
+    for code in nations:
+        taken = set(out.values()) | {nation[c].shape for c in nations if c not in out and c != code}
+        shape = nation[code].shape
+        if shape in out.values():
+            free = [s for s in PRINT_SHAPES if s not in taken]
+            shape = free[0] if free else max(PRINT_SHAPES + ("circle",), key=lambda s: min(
+                (abs(grey(nation[c].color) - grey(nation[code].color))
+                 for c, held in out.items() if held == s), default=255))  # fmt: skip
+        out[code] = shape
+    return out
+
+
+def legend_rows(
+    atlas: Atlas, shown: list[dict], lang: str, shapes: dict | None = None
+) -> list[dict]:
     """The legend of what the maps show (:func:`components.atlas.legend.legend_entries`):
     the nations of the units on them, the modes of their routes, events, shipments and the
     fills of the borders drawn; lines carry their mode's dash pattern.
@@ -156,18 +205,23 @@ def legend_rows(atlas: Atlas, shown: list[dict], lang: str) -> list[dict]:
                if x["layer"] == "deployments"}  # fmt: skip
     modes = {atlas.feature(x["id"])["properties"].get("mode") for x in shown
              if x["layer"] == "routes"}  # fmt: skip
+    moving = {x.get("movement") for x in shown if x["layer"] == "deployments"}
     sovereigns = {x.get("sovereign") for x in shown if x["layer"] == "borders"}
     fills = {SOVEREIGN_COLOURS[s] for s in sovereigns if s in SOVEREIGN_COLOURS}
     rows = []
     for e in legend_entries(atlas):
-        keep = {"deployments": e.get("nation") in nations, "events": "events" in layers,
+        unit_row = e.get("nation") in nations or e.get("movement") in moving - {None}
+        keep = {"deployments": unit_row, "events": "events" in layers,
                 "shipments": "shipments" in layers, "borders": e["color"] in fills,
                 "routes": any(e["labels"]["en"] == text(m, "en") for m in modes if m)}  # fmt: skip
         if keep.get(e["layer"]):
             mode = next((m for m in MODE_DASHES if text(m, "en") == e["labels"]["en"]), None)
-            dash = MODE_DASHES.get(mode, "")
-            rows.append({"color": e["color"], "shape": e["shape"], "layer": e["layer"],
-                         "label": e["labels"][lang], "dash": dash})  # fmt: skip
+            dash = MODE_DASHES.get(mode, "") if e["layer"] == "routes" else ""
+            shape = (shapes or {}).get(e.get("nation"), e["shape"])
+            hatch = next((HATCHES[k] for k, c in SOVEREIGN_COLOURS.items() if c == e["color"]
+                          and e["layer"] == "borders"), None)  # fmt: skip
+            rows.append({"color": e["color"], "shape": shape, "layer": e["layer"],
+                         "label": e["labels"][lang], "dash": dash, "hatch": hatch})  # fmt: skip
     return rows
 
 
@@ -224,19 +278,26 @@ def build_handout(
         raise ValueError(f"paper {paper!r} / orientation {orientation!r}: expected one of "
                          f"{', '.join(PAPERS)} / {', '.join(ORIENTATIONS)}")  # fmt: skip
     layout = page_layout(paper, orientation, len(days))
-    view = content.map_view(days, *layout.render_px)
-    area = content.bounds(view, *layout.render_px)
+    view = views.map_view(days, *layout.render_px, atlas)
+    area = views.bounds(view, *layout.render_px)
     visible = [s for s in LAYER_IDS if layer_spec(s).default_visible]
     shown = [x for d in days for x in content.shown(atlas, d, area, visible)]
     panels = tuple(Panel(i, iso_date(d), format_date(iso_date(d), "day", lang),
                          content.caption(atlas, d, lang, area, visible))
                    for i, d in enumerate(days, 1))  # fmt: skip
+    on_maps = [
+        e["nation"]
+        for e in legend_entries(atlas)
+        if e.get("nation")
+        in {atlas.feature(x["id"])["unit"]["nation"] for x in shown if x["layer"] == "deployments"}
+    ]
+    shapes = print_shapes(on_maps)
     cites = sources(shown, lang)
     docs = ", ".join(sorted({c["document"] for c in cites})) or "—"
     title, subtitle = _title(days, lang, period_id)
     return Handout(lang=lang, font=LABEL_FONTS[lang], title=title, subtitle=subtitle,
                    layout=layout, view=view, panels=panels,
-                   legend=tuple(legend_rows(atlas, shown, lang)),
+                   legend=tuple(legend_rows(atlas, shown, lang, shapes)), shapes=shapes,
                    scale=scale_bar(view, layout), sources=tuple(cites),
                    attribution=f"{text('sources', lang)}: {docs}. "
                                f"{CREDITS.get(lang, CREDITS['en'])}")  # fmt: skip

@@ -6,14 +6,73 @@
  * with the dash pattern the handout's legend draws; the engine's own layer is made
  * transparent (not hidden: the engine sets its visibility on every day). The copies read the
  * same source and feature state, so they light up and dim with the day as the original does.
- * MapLibre's public API only (the map from FEA_PLOTLY.mapOf).
+ * Likewise the borders' fills print as near greys (the USSR, Manchukuo and Japan's colonies
+ * within a tenth of each other): each sovereign gets a hatch pattern over its fill, drawn by
+ * a layer beside the engine's that takes the engine's filter of the day (sync, after each
+ * date). MapLibre's public API only (the map from FEA_PLOTLY.mapOf).
  */
 (function (root) {
   'use strict';
+  var HATCH = 'fea-handout-hatch';
+
+  function map_() { return root.FEA_PLOTLY.mapOf(document.getElementById('map').firstChild); }
+
+  // One 8x8 tile of a hatch `kind` (HATCHES in model.py, HATCH_LINES in sheet.py), drawn
+  // at TILE pixels (light: the hatch is there to tell fills apart, not to cover the map).
+  var TILE = 11;
+  function tile(kind, ratio) {
+    var n = TILE * ratio, c = document.createElement('canvas');
+    ratio = ratio * TILE / 8;
+    c.width = c.height = n;
+    var g = c.getContext('2d');
+    g.strokeStyle = 'rgba(30,30,30,0.3)';
+    g.fillStyle = 'rgba(30,30,30,0.45)';
+    g.lineWidth = ratio * 0.8;
+    var lines = {slash: [[0, 8, 8, 0], [-1, 1, 1, -1], [7, 9, 9, 7]],
+                 backslash: [[0, 0, 8, 8], [-1, 7, 1, 9], [7, -1, 9, 1]],
+                 horizontal: [[0, 4, 8, 4]], vertical: [[4, 0, 4, 8]],
+                 cross: [[0, 4, 8, 4], [4, 0, 4, 8]],
+                 xcross: [[0, 8, 8, 0], [0, 0, 8, 8]]}[kind] || [];
+    lines.forEach(function (l) {
+      g.beginPath(); g.moveTo(l[0] * ratio, l[1] * ratio); g.lineTo(l[2] * ratio, l[3] * ratio); g.stroke();
+    });
+    if (kind === 'dots') g.fillRect(3 * ratio, 3 * ratio, 2 * ratio, 2 * ratio);
+    return g.getImageData(0, 0, n, n);
+  }
+
+  function idle(map) {
+    return new Promise(function (resolve) { map.once('idle', function () { resolve(true); }); map.triggerRepaint(); });
+  }
+
   root.FEA_HANDOUT = {
+    // `hatches`: {sovereign: kind}; the pattern layer over the borders' fills.
+    hatch: function (hatches) {
+      var map = map_();
+      if (!map.getLayer('atlas-borders') || map.getLayer(HATCH)) return Promise.resolve(false);
+      var ratio = Math.max(1, Math.round(root.devicePixelRatio || 1)), pattern = ['match', ['get', 'sovereign']];
+      Object.keys(hatches).forEach(function (k) {
+        var name = 'fea-hatch-' + hatches[k];
+        if (!map.hasImage(name)) map.addImage(name, tile(hatches[k], ratio), {pixelRatio: ratio});
+        pattern.push(k, name);
+      });
+      if (!map.hasImage('fea-hatch-none')) map.addImage('fea-hatch-none', tile('none', ratio), {pixelRatio: ratio});
+      pattern.push('fea-hatch-none');
+      map.addLayer({id: HATCH, type: 'fill', source: 'atlas-borders', filter: map.getFilter('atlas-borders'),
+                    layout: {visibility: map.getLayoutProperty('atlas-borders', 'visibility') || 'visible'},
+                    paint: {'fill-pattern': pattern}}, 'atlas-border-lines');
+      return idle(map);
+    },
+    // The hatch layer follows the engine's borders of the day; resolves once drawn.
+    sync: function () {
+      var map = map_();
+      if (!map.getLayer(HATCH)) return Promise.resolve(false);
+      map.setFilter(HATCH, map.getFilter('atlas-borders'));
+      map.setLayoutProperty(HATCH, 'visibility', map.getLayoutProperty('atlas-borders', 'visibility') || 'visible');
+      return idle(map);
+    },
     // `modes`: [{color, dash: [numbers in line widths]}]; resolves once the map is idle.
     printStyle: function (modes) {
-      var gd = document.getElementById('map').firstChild, map = root.FEA_PLOTLY.mapOf(gd);
+      var gd = document.getElementById('map').firstChild, map = map_();
       var scale = gd.parentNode.querySelector('.fea-scale');
       if (scale) scale.style.display = 'none';  // the handout draws one scale bar for all maps
       var base = map.getLayer('atlas-routes');

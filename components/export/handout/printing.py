@@ -25,7 +25,7 @@ from components.atlas.data import Atlas
 from components.atlas.registry import MODES
 from components.atlas.timeline import day_number
 from components.export import render
-from components.export.handout.model import MODE_DASHES, Handout
+from components.export.handout.model import HATCHES, MODE_DASHES, Handout
 from components.export.handout.sheet import sheet_html
 from components.export.kaleido_batch import FrameRenderer, RenderError
 
@@ -46,13 +46,36 @@ def print_modes() -> list[dict]:
             for mode, (color, _width) in MODES.items()]  # fmt: skip
 
 
+def print_scene(scene: dict, h: Handout) -> dict:
+    """``scene`` with the nations' marker shapes of the handout (``h.shapes``): a shallow
+    copy, the atlas' own scene is left as it is.
+
+    Examples
+    --------
+    >>> scene = {"nations": {"MNG": {"color": "#3690c0", "shape": "circle"}}}
+    >>> class H: shapes = {"MNG": "square"}
+    >>> print_scene(scene, H)["nations"]["MNG"]["shape"], scene["nations"]["MNG"]["shape"]
+    ('square', 'circle')
+    """
+    nations = {code: {**n, "shape": h.shapes.get(code, n["shape"])}
+               for code, n in scene["nations"].items()}  # fmt: skip
+    return {**scene, "nations": nations}
+
+
 class HandoutRenderer(FrameRenderer):
     """The frame renderer, restyling its map for paper and printing a page to PDF."""
 
     def restyle(self) -> None:
-        """Dash the routes by mode on the plotted map (after :meth:`load`)."""
+        """Dash the routes by mode and hatch the borders' fills by sovereign on the plotted
+        map (after :meth:`load`)."""
         script = PRINT_STYLE.read_text(encoding="utf-8")
-        self._run(self._eval(f"{script}\nFEA_HANDOUT.printStyle({json.dumps(print_modes())})"))
+        self._run(self._eval(f"{script}\nFEA_HANDOUT.printStyle({json.dumps(print_modes())})"
+                             f".then(() => FEA_HANDOUT.hatch({json.dumps(HATCHES)}))"))  # fmt: skip
+
+    def show_print_day(self, day: int) -> None:
+        """Move the map to ``day`` and the hatches to its borders."""
+        self.show_day(day, None)
+        self._run(self._eval("FEA_HANDOUT.sync()"))
 
     def print_pdf(self, page: Path) -> bytes:
         """``page`` (an HTML file) printed to PDF at its CSS page size, in a new tab."""
@@ -108,10 +131,10 @@ def render_maps(renderer: HandoutRenderer, atlas: Atlas, h: Handout,
             fig = render.export_figure(atlas, day, h.lang, width, height, view=h.view,
                                        legend_days=days)  # fmt: skip
             fig.layout.annotations = []  # the sheet has the title, the legend and the credits
-            renderer.load(fig, render.export_scene(atlas), day, h.lang)
+            renderer.load(fig, print_scene(render.export_scene(atlas), h), day, h.lang)
             renderer.restyle()
         else:
-            renderer.show_day(day, None)
+            renderer.show_print_day(day)
         maps.append(renderer.capture("png"))
         if on_map:
             on_map(n)

@@ -20,13 +20,44 @@ from __future__ import annotations
 from html import escape
 
 from components.atlas.i18n import LABEL_FONTS, LANGS, text
-from components.atlas.registry import MARKER_SHAPES
+from components.atlas.registry import MARKER_SHAPES, MOVEMENT_STYLES
 from components.export.handout import model
 from components.export.handout.model import Handout
 
 #: Print sizes (points) of the sheet's texts.
 SIZES = {"title": 17, "subtitle": 9.5, "date": 8.5, "caption": 7, "legend": 7.5,
          "attribution": 6, "sources_title": 13, "source": 8.5, "small": 7}  # fmt: skip
+
+
+#: The hatches' strokes in an 8 x 8 tile, as ``print_style.js`` draws them on the maps.
+HATCH_LINES = {
+    "slash": [(0, 8, 8, 0), (-1, 1, 1, -1), (7, 9, 9, 7)],
+    "backslash": [(0, 0, 8, 8), (-1, 7, 1, 9), (7, -1, 9, 1)],
+    "horizontal": [(0, 4, 8, 4)], "vertical": [(4, 0, 4, 8)],
+    "cross": [(0, 4, 8, 4), (4, 0, 4, 8)], "xcross": [(0, 8, 8, 0), (0, 0, 8, 8)],
+    "dots": [],
+}  # fmt: skip
+#: A map's 11-pixel hatch tile (print_style.js' TILE) on paper, in points (a CSS pixel is
+#: 0.75 pt, and the map is shrunk).
+_TILE_PT = 11 * 0.75 / model.MAP_SHRINK
+
+
+def _hatch_def(kind: str | None) -> str:
+    if kind not in HATCH_LINES:
+        return ""
+    k = _TILE_PT / 8
+    body = "".join(f'<line x1="{x1 * k:.2f}" y1="{y1 * k:.2f}" x2="{x2 * k:.2f}" y2="{y2 * k:.2f}"'
+                   f' stroke="#1e1e1e" stroke-opacity="0.3" stroke-width="{0.8 * k:.2f}"/>'
+                   for x1, y1, x2, y2 in HATCH_LINES[kind])  # fmt: skip
+    if kind == "dots":
+        body = (
+            f'<rect x="{3 * k:.2f}" y="{3 * k:.2f}" width="{2 * k:.2f}" '
+            f'height="{2 * k:.2f}" fill="#1e1e1e" fill-opacity="0.45"/>'
+        )
+    return (
+        f'<defs><pattern id="hatch-{kind}" width="{_TILE_PT:.2f}" height="{_TILE_PT:.2f}" '
+        f'patternUnits="userSpaceOnUse">{body}</pattern></defs>'
+    )
 
 
 def _marker(shape: str, color: str, size: float = 11) -> str:
@@ -50,6 +81,16 @@ def glyph(row: dict) -> str:
     '<svg class="glyph line" width="22pt" height="11pt" viewBox="'
     """
     color, shape = escape(row["color"]), row["shape"]
+    if shape.startswith("move-") and shape[5:] in MOVEMENT_STYLES:
+        # a unit's leg as the engine draws it: width and dash by the kind of movement
+        style = MOVEMENT_STYLES[shape[5:]]
+        width = style["width"] * 0.6
+        dash = " ".join(f"{v * width:g}" for v in style["dash"]) if style["dash"][1] else ""
+        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        return (f'<svg class="glyph move" width="22pt" height="11pt" viewBox="0 0 24 12">'
+                f'<line x1="1" y1="6" x2="18" y2="6" stroke="{color}" stroke-width="{width:g}"'
+                f'{dash_attr}/><polygon points="17,2 23,6 17,10" fill="{color}"/>'
+                f"</svg>")  # fmt: skip
     if shape == "line":
         width = 2.4
         dash = " ".join(f"{float(v) * width:g}" for v in row["dash"].split())
@@ -59,8 +100,12 @@ def glyph(row: dict) -> str:
                 f'{dash_attr}/></svg>')  # fmt: skip
     if shape == "fill":
         return (f'<svg class="glyph fill" width="16pt" height="11pt" viewBox="0 0 16 12">'
+                f"{_hatch_def(row.get('hatch'))}"
                 f'<rect x="0.5" y="1" width="15" height="10" fill="{color}" fill-opacity="0.55"'
-                f' stroke="{color}" stroke-width="1.2"/></svg>')  # fmt: skip
+                f' stroke="{color}" stroke-width="1.2"/>'
+                + (f'<rect x="0.5" y="1" width="15" height="10" fill="url(#hatch-{row["hatch"]})"/>'
+                   if row.get("hatch") in HATCH_LINES else "")
+                + "</svg>")  # fmt: skip
     if shape == "dot":
         return (f'<svg class="glyph dot" width="11pt" height="11pt" viewBox="0 0 12 12">'
                 f'<circle cx="6" cy="6" r="4" fill="{color}" stroke="#ffffff" stroke-width="1"/>'
@@ -110,6 +155,10 @@ def _quote_lang(source: dict) -> str | None:
     return missing[0] if len(missing) == 1 else None
 
 
+def _colon(lang: str) -> str:
+    return "：" if lang in ("zh", "ja") else ": "
+
+
 def source_item(source: dict, lang: str) -> str:
     """One quote of the sources section: the original, the atlas' translation (marked as
     ours), the seed document and what the quote is behind.
@@ -125,8 +174,8 @@ def source_item(source: dict, lang: str) -> str:
     lang_attr = f' lang="{qlang}"' if qlang else ""
     parts = [f'<li class="source"><blockquote{lang_attr}>{escape(source["quote"])}</blockquote>']
     if source.get("translation"):
-        mark = escape(text("translation", lang))
-        parts.append(f'<p class="translation"><span class="mark">{mark}:</span> '
+        mark = escape(text("translation", lang)) + _colon(lang)
+        parts.append(f'<p class="translation"><span class="mark">{mark}</span>'
                      f'{escape(source["translation"])}</p>')  # fmt: skip
     names = "、".join(source["for"]) if lang in ("zh", "ja") else ", ".join(source["for"])
     what = f" · {escape(text('handout_for', lang))}: {escape(names)}" if names else ""
