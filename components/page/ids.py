@@ -56,6 +56,17 @@ class Id(StrEnum):
     DATE_LABEL = "date-label"
     EXPORT_SCALE_LABEL = "export-scale-label"
 
+    # the Import panel: filled by assets/fea-9-import.js, touched by no Dash callback
+    IMPORT_PANEL = "import-panel"
+    IMPORT_HEADING = "import-heading"
+    IMPORT_DROP = "import-drop"
+    IMPORT_CHOOSE = "import-choose"
+    IMPORT_FILE = "import-file"
+    IMPORT_TEMPLATE = "import-template"
+    IMPORT_LIST = "import-list"
+    IMPORT_REPORT = "import-report"
+    IMPORT_DETAILS = "import-details"
+
     # exports: the PNG of the view (in the browser) and the animation (a background job)
     EXPORT_HEADING = "export-heading"
     SNAPSHOT_BUTTON = "export-png"
