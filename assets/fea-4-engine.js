@@ -5,6 +5,7 @@
  *   atlas.step(1); atlas.play(); atlas.pause(); atlas.setSpeed('week');
  *   atlas.getState(); atlas.onChange(fn); atlas.onSelect(fn); atlas.snapshot(scale);
  *   atlas.setLabelScale(1.5); atlas.idle(); atlas.drawn(layer); atlas.overlay('labels')
+ *   atlas.setPacks([{key, pack, hidden}]); atlas.fitPacks(); atlas.packs()  (fea-3-packs.js)
  *
  * `gd` is a Plotly graph div holding the figure of components/atlas/map.py (the page's
  * dcc.Graph, or one the export driver and the standalone page plot). The engine owns the
@@ -49,6 +50,7 @@
     S.day = clamp(S.day);
     var listeners = {change: [], select: []}, map = null, layers = null, borders = null;
     var overlays = null, labelScale = 1;
+    var packs = root.FEA_PACKS ? root.FEA_PACKS.state(scene) : null;  // the reader's imports
     var timer = null, urlTimer = null, viewApplied = !S.view, queue = Promise.resolve();
     var plotted = options.plotted || {};  // what the figure shows as plotted
     var plottedNames = nameStretch(scene, plotted.day != null ? plotted.day : S.day);
@@ -100,6 +102,7 @@
       layers.update(S.day, S.layers);
       borders.update(S.day, S.lang, S.layers.indexOf('borders') >= 0);
       drawOverlays();
+      if (packs) packs.update(S.day, S.lang);
       root.FEA_LAYERS.MOVING.forEach(function (layer) { P.setHoverPoints(gd, layer, layers.positions(layer)); });
     }
 
@@ -118,6 +121,7 @@
         borders = root.FEA_BORDERS.create(map, scene.borders, 'atlas-routes', scene.fonts);
         overlays = root.FEA_OVERLAYS.create(map, scene, beneath());
         root.FEA_DETAIL.create(map, scene.detail, map.getContainer());
+        if (packs) packs.create(map, beneath());
         if (labelScale !== 1) overlays.setScale(labelScale);
         draw();
         changed('drawn');  // what is on the map is known from now on
@@ -131,7 +135,8 @@
     // What a click picks, top first: the engine's layers (units, shipments, events, routes),
     // then the place Plotly shows a hover label for, then the border unit under the pointer.
     function onClick(e) {
-      var picked = layers ? layers.hit(e.point, S.layers) : null;
+      var picked = packs ? packs.hit(e.point) : null;
+      if (!picked && layers) picked = layers.hit(e.point, S.layers);
       if (!picked) {
         var hovered = P.hoveredPoint(gd);
         if (hovered && hovered.layer === 'places') picked = hovered;
@@ -309,14 +314,27 @@
                     text: F.shipments.labels[lang][i] + (usd ? ' · $' + C.formatCount(usd) : '')});
         });
       }
-      return out;
+      return packs ? out.concat(packs.active(day, lang)) : out;
+    }
+
+    // The reader's packs [{key, pack, hidden}]: drawn like the atlas' layers; the span widens.
+    function setPacks(list) {
+      if (!packs) return handle;
+      packs.set(list || []);
+      S.day = clamp(S.day);
+      draw();
+      changed('packs');
+      return handle;
     }
 
     var handle = {
       setDay: setDay, step: step, setSpeed: setSpeed, play: play, pause: pause,
       toggle: function () { return S.playing ? pause() : play(); },
       setLang: setLang, setLayers: setLayers, setView: setView, getState: getState,
-      setLabelScale: setLabelScale, active: active,
+      setLabelScale: setLabelScale, active: active, setPacks: setPacks,
+      packs: function () { return packs ? packs.list() : []; },
+      fitPacks: function () { return setView(packs && packs.camera(map)); },
+      packDrawn: function (key) { return packs ? packs.drawn(key) : []; },
       onChange: function (fn) { listeners.change.push(fn); return handle; },
       onSelect: function (fn) { listeners.select.push(fn); return handle; },
       snapshot: function (scale) { return root.FEA_SNAPSHOT.snapshot(handle, scale); },
