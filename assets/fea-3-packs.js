@@ -1,0 +1,208 @@
+/* Far East Atlas engine: the reader's imported packs on the map (MapLibre's public API only).
+ *
+ * Drawn like the atlas' own layers (fea-3-layers.js): every frame of every feature goes to
+ * MapLibre once, and a step of the slider only switches the feature-state of the frames that
+ * start or stop being current. One source of points (places, events, units, shipments), one
+ * of routes and one label layer a pack; a pack hidden by its toggle is not drawn.
+ *
+ * var P = FEA_PACKS.state(scene)  -> set([{key, pack, hidden}]) (widens scene.span to cover
+ *   them), create(map, beneath), update(day, lang), hit(point), active(day, lang), list(),
+ *   fragment(key), camera(map), drawn(key). The engine (fea-4-engine.js) owns one. */
+(function (root) {
+  'use strict';
+  var C = root.FEA_CORE, D = root.FEA_PACKDATA;
+  var PHASE = ['number', ['feature-state', 'phase'], 0];
+
+  function styles(scene) {
+    var out = {};
+    scene.layers.forEach(function (l) { out[l.id] = l.style; });
+    return out;
+  }
+
+  function state(scene) {
+    var base = [scene.span.first_day, scene.span.last_day];
+    var frags = [], map = null, beneath, drawnAt = {}, lang = null;
+    var events = (styles(scene).events) || {lit_opacity: 0.85, dim_opacity: 0.3};
+
+    // The packs the reader has, in order; the scene's span widens to cover them all.
+    function set(list) {
+      var keep = {};
+      list.forEach(function (x) { keep[x.key] = true; });
+      frags.forEach(function (F) { if (!keep[F.key]) remove(F); });
+      var old = {};
+      frags.forEach(function (F) { old[F.key] = F; });
+      frags = list.map(function (x, i) {
+        var F = old[x.key] && old[x.key].pack === x.pack ? old[x.key] : D.fragment(x.pack, i, styles(scene), x.key);
+        if (old[x.key] && F !== old[x.key]) remove(old[x.key]);
+        F.pack = x.pack;
+        F.hidden = !!x.hidden;
+        return F;
+      });
+      var span = D.widen(base, frags);
+      scene.span.first_day = span[0];
+      scene.span.last_day = span[1];
+      scene.span.first = C.isoDate(span[0]);
+      scene.span.last = C.isoDate(span[1]);
+      lang = null;  // labels set again
+    }
+
+    function ids(F) {
+      var p = 'pack-' + F.key.replace(/[^A-Za-z0-9_-]/g, '_');
+      return {points: p + '-points', labels: p + '-labels', routes: p + '-routes'};
+    }
+
+    function remove(F) {
+      if (!map || !F.added) return;
+      var I = ids(F);
+      [I.labels, I.points, I.routes].forEach(function (id) { if (map.getLayer(id)) map.removeLayer(id); });
+      [I.points, I.routes].forEach(function (id) { if (map.getSource(id)) map.removeSource(id); });
+      F.added = false;
+    }
+
+    function add(F) {
+      var I = ids(F), features = [], lines = [];
+      F.first = [];
+      F.current = [];
+      F.items.forEach(function (x, i) {
+        F.first.push(features.length + 1);
+        F.current.push(-1);
+        var names = F.props[x.id] ? F.props[x.id].names : {};
+        x.frames.forEach(function (f) {
+          features.push({type: 'Feature', id: features.length + 1, geometry: {type: 'Point', coordinates: [f[2], f[3]]},
+                         properties: {r: f[4], i: i, en: D.pickName(names, 'en'), zh: D.pickName(names, 'zh'),
+                                      ja: D.pickName(names, 'ja'), l: x.layer}});
+        });
+      });
+      F.lit = [];
+      F.routes.forEach(function (r, i) {
+        lines.push({type: 'Feature', id: i + 1, geometry: {type: 'LineString', coordinates: r.line}, properties: {i: i}});
+        F.lit.push(false);
+      });
+      var on = ['case', ['==', ['get', 'l'], 'events'],
+                ['match', PHASE, 2, events.lit_opacity, 1, events.dim_opacity, 0], ['match', PHASE, 0, 0, 0.95]];
+      map.addSource(I.routes, {type: 'geojson', data: {type: 'FeatureCollection', features: lines}});
+      map.addLayer({id: I.routes, type: 'line', source: I.routes, layout: {'line-join': 'round', 'line-cap': 'round'},
+                    paint: {'line-color': F.color, 'line-width': 2.5, 'line-dasharray': [2, 1],
+                            'line-opacity': ['case', ['boolean', ['feature-state', 'lit'], false], 0.9, 0.2]}}, beneath);
+      map.addSource(I.points, {type: 'geojson', data: {type: 'FeatureCollection', features: features}});
+      map.addLayer({id: I.points, type: 'circle', source: I.points, paint: {
+        'circle-color': F.color, 'circle-radius': ['get', 'r'], 'circle-opacity': on, 'circle-stroke-opacity': on,
+        'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.2,
+        'circle-opacity-transition': {duration: 0, delay: 0}, 'circle-stroke-opacity-transition': {duration: 0, delay: 0}}},
+        beneath);
+      // names beside what is drawn; they never push the atlas' own labels away
+      map.addLayer({id: I.labels, type: 'symbol', source: I.points, layout: {
+        'text-field': ['get', 'en'], 'text-size': 12, 'text-offset': [0, 1.1], 'text-anchor': 'top',
+        'text-font': ['sans-serif'], 'text-optional': true, 'text-ignore-placement': true},
+        paint: {'text-color': F.color, 'text-halo-color': '#ffffff', 'text-halo-width': 1.4,
+                'text-opacity': ['match', PHASE, 2, 1, 0], 'text-opacity-transition': {duration: 0, delay: 0}}},
+        beneath);
+      F.added = true;
+    }
+
+    function create(m, below) {
+      map = m;
+      beneath = below;
+    }
+
+    function show(id, on) {
+      var want = on ? 'visible' : 'none';
+      if (map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== want) map.setLayoutProperty(id, 'visibility', want);
+    }
+
+    function update(day, language) {
+      if (!map) return;
+      var relabel = language !== lang;
+      lang = language;
+      frags.forEach(function (F) {
+        if (!F.added) add(F);
+        var I = ids(F);
+        [I.points, I.labels, I.routes].forEach(function (id) { show(id, !F.hidden); });
+        if (relabel) map.setLayoutProperty(I.labels, 'text-field', ['coalesce', ['get', language], ['get', 'en']]);
+        if (relabel) map.setLayoutProperty(I.labels, 'text-font', (scene.fonts[language] || 'sans-serif').split(', '));
+        if (F.hidden) return;
+        step(F, day);
+        drawnAt[F.key] = day;
+      });
+    }
+
+    // The feature-state switches of one day: only the frames that start or stop being current.
+    function step(F, day) {
+      var src = ids(F).points;
+      for (var i = 0; i < F.items.length; i++) {
+        var x = F.items[i], k = C.frameAt(x.frames, day), fid = k < 0 ? -1 : F.first[i] + k;
+        var phase = fid < 0 ? 0 : x.layer !== 'events' || (x.start <= day && day <= x.end) ? 2 : 1;
+        var key = fid < 0 ? -1 : fid * 4 + phase, old = F.current[i];
+        if (old === key) continue;
+        if (old > 0 && (old >> 2) !== fid) map.setFeatureState({source: src, id: old >> 2}, {phase: 0});
+        if (fid > 0) map.setFeatureState({source: src, id: fid}, {phase: phase});
+        F.current[i] = key;
+      }
+      var R = ids(F).routes;
+      F.routes.forEach(function (r, j) {
+        var lit = r.start <= day && day <= r.end;
+        if (F.lit[j] !== lit) { map.setFeatureState({source: R, id: j + 1}, {lit: lit}); F.lit[j] = lit; }
+      });
+    }
+
+    // What a click at `point` picks of the packs, top first: {layer: 'pack', id: 'pack:<key>:<id>'} or null.
+    function hit(point) {
+      if (!map) return null;
+      var box = [[point.x - 4, point.y - 4], [point.x + 4, point.y + 4]];
+      for (var n = frags.length - 1; n >= 0; n--) {
+        var F = frags[n], I = ids(F);
+        if (F.hidden || !F.added) continue;
+        var hits = map.queryRenderedFeatures(box, {layers: [I.points]});
+        for (var h = 0; h < hits.length; h++) {
+          var i = hits[h].properties.i;
+          if (F.current[i] > 0 && (F.current[i] >> 2) === hits[h].id) return pick(F, F.items[i].id);
+        }
+        var lines = map.queryRenderedFeatures(box, {layers: [I.routes]});
+        if (lines.length) return pick(F, F.routes[lines[0].properties.i].id);
+      }
+      return null;
+    }
+
+    function pick(F, id) { return {layer: 'pack', id: 'pack:' + F.key + ':' + id}; }
+
+    function active(day, language) {
+      var out = [];
+      frags.forEach(function (F) { if (!F.hidden) out = out.concat(D.activeAt(F, day, language)); });
+      return out;
+    }
+
+    // The view that shows every shown pack's features: {lon, lat, zoom} or null.
+    function camera(m) {
+      var b = null;
+      frags.forEach(function (F) {
+        if (F.hidden || !F.bounds) return;
+        b = b ? [[Math.min(b[0][0], F.bounds[0][0]), Math.min(b[0][1], F.bounds[0][1])],
+                 [Math.max(b[1][0], F.bounds[1][0]), Math.max(b[1][1], F.bounds[1][1])]] : F.bounds;
+      });
+      if (!b || !m) return null;
+      var cam = m.cameraForBounds(b, {padding: 40, maxZoom: 9});
+      if (!cam) return null;
+      var c = cam.center.lng !== undefined ? cam.center : {lng: cam.center[0], lat: cam.center[1]};
+      return {lon: c.lng, lat: c.lat, zoom: cam.zoom};
+    }
+
+    // The features a pack shows now, for tests: [{id, layer, lonlat, phase}].
+    function drawn(key) {
+      var F = frags.filter(function (x) { return x.key === key; })[0];
+      if (!F || F.hidden || !F.current) return [];
+      var out = [];
+      F.current.forEach(function (cur, i) {
+        if (cur < 0) return;
+        var x = F.items[i], f = x.frames[(cur >> 2) - F.first[i]];
+        out.push({id: x.id, layer: x.layer, lonlat: [f[2], f[3]], phase: cur & 3});
+      });
+      return out;
+    }
+
+    return {set: set, create: create, update: update, hit: hit, active: active, camera: camera, drawn: drawn,
+            list: function () { return frags; },
+            fragment: function (key) { return frags.filter(function (F) { return F.key === key; })[0] || null; }};
+  }
+
+  root.FEA_PACKS = {state: state};
+})(typeof window !== 'undefined' ? window : this);
