@@ -9,7 +9,7 @@ route or shipment that share an ``id`` are its waypoints, in row order.
 
 from __future__ import annotations
 
-from geodata.imports.common import Options, names_of, when_of, where_of
+from geodata.imports.common import Options, guarded, names_of, when_of, where_of
 from geodata.imports.dates import When, day_key
 from geodata.imports.pack import LAYERS, MOVEMENTS, PackBuilder, source
 from geodata.imports.places import count
@@ -78,7 +78,7 @@ def import_table(table: Table, pack: PackBuilder, report, opts: Options) -> None
                 "the extra fields are ignored",
             )
         row = {k: cell(v) for k, v in zip(keys, values, strict=False) if k}
-        parsed = _row(row, at, pack.file, report, opts)
+        parsed = guarded(report, at, _row, row, at, pack.file, report, opts)
         if parsed is not None:
             groups.setdefault(parsed["props"]["id"], []).append(parsed)
     for fid, rows in groups.items():

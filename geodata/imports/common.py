@@ -11,6 +11,30 @@ from geodata.imports.text import plain
 UNDATED = "no usable date: kept undated, shown at every date of the pack's span"
 
 
+def as_list(value) -> list:
+    """``value`` when it is a list, else ``[]`` (JSON from users holds anything anywhere)."""
+    return value if isinstance(value, list) else []
+
+
+def as_dict(value) -> dict:
+    """``value`` when it is an object, else ``{}``."""
+    return value if isinstance(value, dict) else {}
+
+
+def guarded(report, at, read, *args):
+    """Run one row's reader; a shape no check foresaw refuses that row, never the import.
+
+    The readers check what they read and name it; this is the net under them, so that one odd
+    row (a number where a list goes) is an error naming the row, not a traceback. Returns what
+    ``read`` returns, ``None`` after such an error.
+    """
+    try:
+        return read(*args)
+    except (TypeError, AttributeError, ValueError, KeyError, IndexError, OverflowError) as exc:
+        report.error(at, None, f"could not be read: {type(exc).__name__}: {exc}")
+        return None
+
+
 class Options:
     """How strict the import is (``--strict`` refuses undated rows too)."""
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from shapely.geometry import shape
 
-from geodata.imports.common import Options, when_of
+from geodata.imports.common import Options, guarded, when_of
 from geodata.imports.pack import LAYERS, MOVEMENTS, PackBuilder, source
 from geodata.imports.places import count, lonlat_problems
 from geodata.imports.text import link, plain
@@ -35,7 +35,7 @@ def import_features(
             got = feature.get("type") if isinstance(feature, dict) else type(feature).__name__
             report.error(at, "type", "not a GeoJSON Feature", expected="Feature", got=str(got))
             continue
-        import_feature(feature, at, pack, report, opts)
+        guarded(report, at, import_feature, feature, at, pack, report, opts)
 
 
 def import_feature(feature: dict, at, pack: PackBuilder, report, opts: Options) -> None:

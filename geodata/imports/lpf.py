@@ -15,7 +15,7 @@ import shapely.wkt
 from shapely.errors import ShapelyError
 from shapely.geometry import shape
 
-from geodata.imports.common import Options, undated
+from geodata.imports.common import Options, as_list, guarded, undated
 from geodata.imports.dates import DateError, When, day_key, is_unknown, parse_when
 from geodata.imports.geojson import checked
 from geodata.imports.pack import PackBuilder, source
@@ -34,7 +34,7 @@ def import_features(features: list, pack: PackBuilder, report, opts: Options, wh
                 at, "type", "not a Linked Places Feature", expected="Feature", got=str(got)
             )
             continue
-        _feature(feature, at, pack, report, opts)
+        guarded(report, at, _feature, feature, at, pack, report, opts)
 
 
 def _bound(value, which: str):
@@ -50,7 +50,7 @@ def when_span(when, at, report, fieldname: str = "when") -> tuple[When | None, b
     if not isinstance(when, dict):
         return None, True
     found = []
-    for i, span in enumerate(when.get("timespans") or []):
+    for i, span in enumerate(as_list(when.get("timespans"))):
         if not isinstance(span, dict):
             continue
         name = f"{fieldname}.timespans[{i}]"
@@ -87,7 +87,7 @@ def when_span(when, at, report, fieldname: str = "when") -> tuple[When | None, b
 
 def _feature(feature: dict, at, pack: PackBuilder, report, opts: Options) -> None:
     props = feature.get("properties") if isinstance(feature.get("properties"), dict) else {}
-    names = [n for n in feature.get("names") or [] if isinstance(n, dict) and n.get("toponym")]
+    names = [n for n in as_list(feature.get("names")) if isinstance(n, dict) and n.get("toponym")]
     title = plain(props.get("title") or (names[0]["toponym"] if names else ""))
     if not title:
         report.error(
@@ -177,7 +177,7 @@ def _props(feature, props, names, title, periods, at, file) -> dict:
     others = sorted({plain(n["toponym"]) for n in names} - {title})
     descriptions = [
         plain(d.get("value"))
-        for d in feature.get("descriptions") or []
+        for d in as_list(feature.get("descriptions"))
         if isinstance(d, dict) and d.get("value")
     ]
     note = descriptions[:1] + (["Also: " + "; ".join(others)] if others else [])
@@ -185,16 +185,17 @@ def _props(feature, props, names, title, periods, at, file) -> dict:
         out["note"] = "\n".join(note)
     if periods:
         out["name_periods"] = periods
-    types = [t for t in feature.get("types") or [] if isinstance(t, dict) and t.get("label")]
+    types = [t for t in as_list(feature.get("types")) if isinstance(t, dict) and t.get("label")]
     if types:
         out["kind"] = plain(types[0]["label"])
-    links = [link(x.get("identifier")) for x in feature.get("links") or [] if isinstance(x, dict)]
+    links = [link(x.get("identifier")) for x in as_list(feature.get("links"))
+             if isinstance(x, dict)]  # fmt: skip
     if any(links):
         out["links"] = [u for u in links if u]
     cites = [
         plain(c.get("label"))
         for n in names
-        for c in n.get("citations") or []
+        for c in as_list(n.get("citations"))
         if isinstance(c, dict) and c.get("label")
     ]
     out["source"] = source(file, at, title, cites[0] if cites else None)

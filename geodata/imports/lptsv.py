@@ -15,7 +15,7 @@ import re
 import shapely.wkt
 from shapely.errors import ShapelyError
 
-from geodata.imports.common import Options, undated, when_of
+from geodata.imports.common import Options, guarded, undated, when_of
 from geodata.imports.geojson import checked
 from geodata.imports.pack import PackBuilder, source
 from geodata.imports.places import read_lonlat
@@ -93,7 +93,8 @@ def import_table(table: Table, pack: PackBuilder, report, opts: Options) -> None
                 got=str(len(values)),
             )
             row = {k: row.get(k, "") for k in ("id", "title", "title_source", "start", "end")}
-        _row(row, [cell(v) for v in values] if shifted else None, at, pack, report, opts)
+        fields = [cell(v) for v in values] if shifted else None
+        guarded(report, at, _row, row, fields, at, pack, report, opts)
 
 
 def _misplaced(row: dict, values: list, keys: list[str]) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from geodata.imports.common import Options, undated
+from geodata.imports.common import Options, as_dict, guarded, undated
 from geodata.imports.dates import DateError, When, parse_free
 from geodata.imports.geojson import checked
 from geodata.imports.pack import PackBuilder, source
@@ -29,7 +29,7 @@ def import_story(doc: dict, pack: PackBuilder, report, opts: Options, limits) ->
     year = None
     first = slides[0] if isinstance(slides[0], dict) else {}
     if first.get("type") == "overview":
-        pack.name = plain((first.get("text") or {}).get("headline")) or pack.name
+        pack.name = plain(as_dict(first.get("text")).get("headline")) or pack.name
         match = re.search(r"-?\b\d{1,4}\b", str(first.get("date") or ""))
         year = int(match.group()) if match else None
     for n, slide in enumerate(slides, start=1):
@@ -40,7 +40,7 @@ def import_story(doc: dict, pack: PackBuilder, report, opts: Options, limits) ->
         if n == 1 and slide.get("type") == "overview":
             continue  # the opening overview names the story and gives its year
         closing = slide.get("type") == "overview"
-        _slide(slide, at, year, pack, report, opts)
+        guarded(report, at, _slide, slide, at, year, pack, report, opts)
         if closing and pack.tour and pack.tour[-1]["id"] == f"slide-{n}":
             pack.tour[-1]["closing"] = True
         if closing:
@@ -82,7 +82,7 @@ def _slide(slide: dict, at, year, pack: PackBuilder, report, opts: Options) -> N
     if center is False:
         return
     links = [
-        u for u in (link((slide.get(k) or {}).get("url")) for k in ("media", "background")) if u
+        u for u in (link(as_dict(slide.get(k)).get("url")) for k in ("media", "background")) if u
     ]
     names = {"en": headline or raw or f"Slide {at[1]}"}
     fid = f"slide-{at[1]}"
@@ -91,7 +91,7 @@ def _slide(slide: dict, at, year, pack: PackBuilder, report, opts: Options) -> N
         props["note"] = body
     if links:
         props["links"] = links
-    caption = plain((slide.get("media") or {}).get("caption"))
+    caption = plain(as_dict(slide.get("media")).get("caption"))
     props["source"] = source(pack.file, at, headline or body[:200] or raw)
     if caption:
         props["source"][0]["cite"] = caption

@@ -10,7 +10,7 @@ media, thumbnails and backgrounds become plain links, never loaded.
 
 from __future__ import annotations
 
-from geodata.imports.common import Options, undated, where_of
+from geodata.imports.common import Options, guarded, undated, where_of
 from geodata.imports.dates import DateError, When, day_key, iso_day
 from geodata.imports.pack import PackBuilder, source
 from geodata.imports.tables import Table, cell
@@ -65,7 +65,7 @@ def import_table(table: Table, pack: PackBuilder, report, opts: Options) -> None
         if row.get("type", "").lower() == "title":
             pack.name = plain(row.get("headline")) or pack.name
             continue
-        _row(row, at, pack, report, opts)
+        guarded(report, at, _row, row, at, pack, report, opts)
 
 
 def _date(row: dict, prefix: str) -> When | None:
@@ -79,7 +79,7 @@ def _date(row: dict, prefix: str) -> When | None:
         y = int(float(year))
         m = int(float(month)) if month else None
         d = int(float(day)) if day else None
-    except ValueError:
+    except (ValueError, OverflowError):
         raise DateError("expected whole numbers in Year, Month and Day") from None
     if d is not None and m is None:
         raise DateError("a day without a month")
