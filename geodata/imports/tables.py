@@ -11,6 +11,10 @@ from dataclasses import dataclass
 
 from geodata.imports.limits import ImportFailed, ImportLimits
 
+#: The columns of a workbook that are read: every format has fewer than 40, and a sheet whose
+#: last cell is far to the right must not make each of 50,000 rows thousands of cells wide.
+MAX_COLUMNS = 100
+
 
 @dataclass
 class Table:
@@ -83,7 +87,8 @@ def read_xlsx(data: bytes, file: str, limits: ImportLimits) -> Table:
         raise ImportFailed(f"{file}: not a readable XLSX workbook ({exc})") from None
     try:
         sheet = book.worksheets[0]
-        return _table(enumerate(sheet.iter_rows(values_only=True), start=1), file, limits)
+        rows = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS)
+        return _table(enumerate(rows, start=1), file, limits)
     finally:
         book.close()
 
@@ -93,9 +98,11 @@ def read_ods(data: bytes, file: str, limits: ImportLimits) -> Table:
     import pandas as pd
 
     try:
-        frame = pd.read_excel(io.BytesIO(data), engine="odf", header=None, dtype=object)
+        frame = pd.read_excel(io.BytesIO(data), engine="odf", header=None, dtype=object,
+                              nrows=limits.max_rows + 2)  # fmt: skip
     except Exception as exc:  # odfpy's and zipfile's errors: the file is not a workbook
         raise ImportFailed(f"{file}: not a readable ODS workbook ({exc})") from None
+    frame = frame.iloc[:, :MAX_COLUMNS]
     values = frame.astype(object).where(frame.notna(), None).values.tolist()
     return _table(enumerate(values, start=1), file, limits)
 

@@ -61,3 +61,15 @@ def test_a_semicolon_csv_and_a_bom_are_read():
     errors = result.report["errors"]  # decimal commas are not numbers: named, not guessed
     assert [(e["line"], e["field"], e["got"]) for e in errors] == [
         (2, "lon", "131,9"), (2, "lat", "43,1")]  # fmt: skip
+
+
+def test_an_ods_over_the_row_limit_is_refused_without_reading_it_all(tmp_path):
+    from geodata.imports import ImportLimits
+
+    frame = pd.DataFrame([["events", f"e{i}", "1918", 43.1, 131.9, "E"] for i in range(30)],
+                         columns=ROWS[0])  # fmt: skip
+    frame.to_excel(tmp_path / "many.ods", engine="odf", index=False)
+    with pytest.raises(ImportFailed, match="more than 20 rows"):
+        import_file(tmp_path / "many.ods", limits=ImportLimits(max_rows=20))
+    assert import_file(tmp_path / "many.ods", limits=ImportLimits(max_rows=30)).report[
+        "features"] == 30  # fmt: skip
