@@ -69,6 +69,7 @@ bench: setup
 	$(BIN)/python benchmarks/geocode.py
 	$(BIN)/python benchmarks/scrub.py
 	$(BIN)/python benchmarks/export.py
+	$(BIN)/python benchmarks/import_speed.py
 
 # Rebuild assets/vendor/plotly-map.min.js (Plotly.js core + scattermap) with npm.
 plotly-bundle:
