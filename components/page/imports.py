@@ -10,7 +10,6 @@
   file, not per-user state.
 - ``GET /pack/<hash>.json``: the shared pack; ``GET|POST /pack/<hash>/delete?token=``: a
   page asking to confirm, then the deletion.
-- ``GET /import/template.<ext>``: the atlas' spreadsheet template, when the importer has one.
 
 Every error is JSON ``{"error": message}`` naming the file (and row) with a 4xx status,
 never a 500.
@@ -103,24 +102,6 @@ def upload():
         log.exception("import of %s failed", name)
         return _error(f"{name}: the importer failed on this file (the server logged why)", 422)
     return flask.jsonify({"pack": result.pack, "report": result.report})
-
-
-def serve_template(ext: str):
-    """``GET /import/template.<ext>``: the importer's spreadsheet template."""
-    path = template_file(ext)
-    if path is None:
-        flask.abort(404)
-    return flask.send_file(path, as_attachment=True, download_name=f"atlas-template.{ext}")
-
-
-def template_file(ext: str) -> Path | None:
-    """The importer's template (``geodata/imports/template.<ext>``), or None."""
-    if ext not in ("xlsx", "csv", "ods"):
-        return None
-    import geodata
-
-    path = Path(geodata.__file__).parent / "imports" / f"template.{ext}"
-    return path if path.is_file() else None
 
 
 # ------------------------------------------------------------------------------ share
@@ -310,7 +291,6 @@ def register_imports(app, manager=None, store=None) -> None:
     """
     server = app.server
     server.add_url_rule("/import", "import_file", upload, methods=["POST"])
-    server.add_url_rule("/import/template.<ext>", "import_template", serve_template)
     if store is None and manager is not None:
         from components.export.jobs import store_of
 

@@ -181,3 +181,14 @@ def test_an_unknown_format_asked_for_is_a_4xx_naming_it(client):
     )
     response = client.post("/import", **body)
     assert 400 <= response.status_code < 500 and "kml" in response.get_json()["error"]
+
+
+def test_the_panel_links_the_importers_template_which_the_app_serves():
+    from app import create_app
+    from components.page.import_panel import TEMPLATE, import_panel
+    from tests.fixtures import FIXTURE_DIR
+
+    assert import_panel("en").children[2].href == TEMPLATE
+    response = create_app(FIXTURE_DIR).server.test_client().get(TEMPLATE)
+    assert response.status_code == 200 and response.data[:2] == b"PK"  # an XLSX is a zip
+    response.close()

@@ -1,0 +1,157 @@
+"""Browser: the reader's own file on the atlas (issue 13).
+
+A file is imported through the Import panel (POST /import), drawn like the atlas' own layers,
+scrubbed, clicked (details made in the browser with the reader's source), kept through a
+reload (IndexedDB), removed, and shared by link (POST /pack, then ``?pack=<hash>``). No
+request leaves the machine, even for a pack naming remote images.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import serve
+
+pytestmark = pytest.mark.browser
+LESSON = Path(__file__).resolve().parents[1] / "fixtures" / "imports" / "lesson.csv"
+
+
+@pytest.fixture(scope="module")
+def url(tmp_path_factory):
+    """The app on the fixture layers, with a store of shared packs of its own."""
+    from app import create_app
+    from components.export.jobs import make_manager
+    from tests.fixtures import FIXTURE_DIR
+
+    manager = make_manager({"FEA_CACHE_DIR": str(tmp_path_factory.mktemp("cache"))})
+    address, server = serve(create_app(FIXTURE_DIR, manager=manager))
+    yield address
+    server.shutdown()
+
+
+def imported(page, n: int = 1):
+    page.page.wait_for_function(
+        f"() => window.FEA_IMPORT && FEA_IMPORT.ready && FEA.page.packs().length === {n}",
+        timeout=20000,
+    )
+    page.settle()
+
+
+def drawn(page, layer: str | None = None) -> list[dict]:
+    key = page.page.evaluate("() => FEA.page.packs()[0].key")
+    out = page.page.evaluate("k => FEA.page.packDrawn(k)", key)
+    return [d for d in out if layer is None or d["layer"] == layer]
+
+
+def click_feature(page, lonlat):
+    xy = page.page.evaluate(
+        "ll => { const p = FEA.page.map().project(ll); return [p.x, p.y]; }", lonlat
+    )
+    box = page.page.locator("#map .maplibregl-canvas").bounding_box()
+    page.page.mouse.click(box["x"] + xy[0], box["y"] + xy[1])
+
+
+def test_import_scrub_click_reload_remove(browser, url):
+    from tests.browser.conftest import Page
+
+    page = Page(browser).open(url)
+    try:
+        page.page.evaluate("() => indexedDB.deleteDatabase('fea-imports')")
+        page.page.set_input_files("#import-file", str(LESSON))
+        imported(page)
+        report = page.page.inner_text("#import-report")
+        assert "lesson.csv: 4 imported, 1 skipped" in report
+        assert "line 6, date: expected a month 1-12" in report
+        # the slider widens to the pack's 1905, and the day moved into it
+        slider_min = page.page.evaluate("() => FEA.page.scene.span.first")
+        assert slider_min == "1905-01-01", slider_min
+        assert page.page.get_attribute("#time-slider [role=slider]", "aria-valuemin") is not None
+        # scrub: the regiment leaves Changchun on 20 February, is in Mukden by 8 March
+        page.page.evaluate("() => FEA.page.setDay(FEA_CORE.dayNumber('1905-02-20'))")
+        page.settle()
+        assert drawn(page, "deployments")[0]["lonlat"] == [125.32, 43.82]
+        page.page.evaluate("() => FEA.page.setDay(FEA_CORE.dayNumber('1905-03-08'))")
+        page.settle(700)
+        assert drawn(page, "deployments")[0]["lonlat"] == [123.43, 41.8]
+        assert [d["phase"] for d in drawn(page, "events")] == [1]  # the battle ahead: faint
+        active = page.page.evaluate("() => FEA.page.active().map(x => x.text)")
+        assert "Our regiment · 2,500" in active and "Battle of Mukden" not in active
+        page.page.wait_for_function(
+            "() => document.getElementById('on-this-day').innerText.includes('Our regiment')"
+        )
+        page.page.evaluate("() => FEA.page.setDay(FEA_CORE.dayNumber('1905-03-10'))")
+        page.settle(700)
+        assert [(d["id"], d["phase"]) for d in drawn(page, "events")] == [("mukden", 2)]
+        assert drawn(page, "deployments") == []  # the sources lose the regiment after 8 March
+        page.page.wait_for_function(
+            "() => document.getElementById('on-this-day').innerText.includes('Battle of Mukden')"
+        )
+        # a click on the event: its details, with the reader's source, made in the browser
+        page.page.evaluate("() => FEA.page.setView({lon: 123.43, lat: 41.8, zoom: 6})")
+        page.settle(600)
+        page.page.evaluate("() => FEA.page.setLayers([])")  # nothing of the atlas on top
+        page.settle()
+        click_feature(page, [123.43, 41.8])
+        page.page.wait_for_selector("#import-details:not([hidden])", timeout=10000)
+        details = page.page.inner_text("#import-details")
+        assert (
+            "Battle of Mukden" in details
+            and "The battle of Mukden ended on 10 March 1905." in details
+        )
+        assert "lesson.csv" in details and "10 March 1905" in details
+        # a reload keeps it (IndexedDB)
+        page.page.reload()
+        page.open(url)
+        imported(page)
+        assert page.page.locator("#import-list li").count() == 1
+        assert "lesson.csv" in page.page.inner_text(
+            "#import-list"
+        ) or "lesson" in page.page.inner_text("#import-list")
+        # its toggle hides it, and Remove takes it away
+        page.page.click("#import-list .import-toggle")
+        page.page.wait_for_function("() => FEA.page.packs()[0].hidden")
+        page.page.click("#import-list .import-remove")
+        page.page.wait_for_function("() => FEA.page.packs().length === 0")
+        assert page.page.evaluate("() => FEA.page.scene.span.first") == "1917-01-01"
+        assert page.outside == [] and page.errors == []
+    finally:
+        page.close()
+
+
+def test_share_by_link_opens_it_elsewhere_and_the_delete_link_deletes_it(browser, url):
+    from tests.browser.conftest import Page
+
+    page = Page(browser).open(url)
+    try:
+        page.page.evaluate("() => indexedDB.deleteDatabase('fea-imports')")
+        page.page.set_input_files("#import-file", str(LESSON))
+        imported(page)
+        page.page.click("#import-list .import-share")
+        page.page.wait_for_selector("#import-list .import-share-url", timeout=10000)
+        link = page.page.input_value("#import-list .import-share-url")
+        delete = page.page.input_value("#import-list .import-delete-url")
+        assert "?pack=" in link and "/delete?token=" in delete
+    finally:
+        page.close()
+    # another reader (a fresh browser context: no IndexedDB of the first) opens the link
+    context = browser.new_context()
+    try:
+        other = Page.__new__(Page)
+        other.page, other.outside, other.errors = context.new_page(), [], []
+        other.page.route("**/*", other._route)
+        other.page.on("console", other._console)
+        other.open(link)
+        imported(other)
+        names = other.page.inner_text("#import-list")
+        assert "lesson" in names
+        assert "pack=" not in other.page.url  # taken off the address once kept
+        # the delete link: a page to confirm, then gone
+        other.page.goto(delete)
+        other.page.click("button")
+        assert json.loads(other.page.inner_text("body"))["deleted"] in link
+        assert other.outside == [] and other.errors == []
+    finally:
+        context.close()
