@@ -34,6 +34,7 @@ from components.atlas.views import (
 )
 from components.export.animation import STEP_CHOICES
 from components.page.ids import Id
+from components.page.import_panel import import_panel
 
 GRAPH_CONFIG = {"scrollZoom": True, "displaylogo": False, "displayModeBar": False,
                 "responsive": True}  # fmt: skip
@@ -237,6 +238,7 @@ def _sidebar(atlas: Atlas, lang: str, day: int) -> html.Aside:
             ], className="guide-head"),
             html.Div(guide_body(atlas, lang), id=Id.GUIDE_BODY, className="guide-body"),
         ], className="panel guide"),
+        import_panel(lang),
         export_panel(atlas, lang, day),
         html.Section(details_panel(atlas, None, lang, day), id=Id.DETAILS,
                      className="panel details"),
