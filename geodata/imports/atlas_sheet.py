@@ -140,6 +140,18 @@ def _row(row: dict, at, file: str, report, opts: Options) -> dict | None:
 
 
 def _emit(fid: str, rows: list[dict], pack: PackBuilder, report) -> None:
+    first = rows[0]
+    for r in rows[1:]:
+        if r["props"]["layer"] != first["props"]["layer"]:
+            where = f"{first['at'][0]} {first['at'][1]}"
+            report.error(
+                r["at"],
+                "id",
+                f"the same id as {where}, which is in layer "
+                f"{first['props']['layer']!r}: one id, one layer",
+                got=fid,
+            )
+    rows = [r for r in rows if r["props"]["layer"] == first["props"]["layer"]]
     if len(rows) == 1:
         r = rows[0]
         pack.add(r["props"], r["when"], r["coords"])

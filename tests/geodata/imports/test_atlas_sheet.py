@@ -83,3 +83,16 @@ def test_a_route_is_drawn_through_the_rows_of_its_id():
         "1918-08-01",
         "1918-09-30",
     )
+
+
+def test_one_id_in_two_layers_or_twice_on_one_date_is_an_error_for_the_later_row():
+    data = _csv(
+        "deployments,u,1918-08,,,,43.1,131.9,Unit,,,,,",
+        "events,u,1918-09,,,,43.1,131.9,Event,,,,,",
+        "deployments,u,1918-08,,,,45.0,131.9,Unit again,,,,,",
+    )
+    result = import_file(data, filename="ids.csv")
+    errors = [(e["line"], e["field"]) for e in result.report["errors"]]
+    assert errors == [(3, "id"), (4, "id")]
+    assert "layer 'deployments'" in result.report["errors"][0]["message"]
+    assert result.report["features"] == 1
