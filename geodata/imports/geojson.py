@@ -176,6 +176,9 @@ def geometry_of(geometry, report, at):
     ``False`` after an error (coordinates out of range, not GeoJSON)."""
     if geometry is None:
         return None
+    point = _plain_point(geometry)
+    if point is not None:  # the common case, without building a shapely geometry
+        return checked_point(point, report, at)
     try:
         geom = shape(geometry)
     except Exception as exc:  # shapely raises several kinds on malformed GeoJSON
@@ -206,6 +209,28 @@ def checked(geom, report, at, fieldname: str = "geometry"):
         report.warn(at, fieldname, f"a {geom.geom_type} is drawn at a point inside it")
         geom = geom.representative_point()
     return geom.__geo_interface__ | {"coordinates": _lists(geom.__geo_interface__["coordinates"])}
+
+
+def _plain_point(geometry) -> tuple[float, float] | None:
+    if not (isinstance(geometry, dict) and geometry.get("type") == "Point"):
+        return None
+    coords = geometry.get("coordinates")
+    if not (isinstance(coords, list) and len(coords) in (2, 3)):
+        return None
+    lon, lat = coords[0], coords[1]
+    if type(lon) not in (int, float) or type(lat) not in (int, float):
+        return None
+    return float(lon), float(lat)
+
+
+def checked_point(point: tuple[float, float], report, at, fieldname: str = "geometry"):
+    """A ``(lon, lat)`` point as a pack geometry, checked in range (``False`` when not)."""
+    problems = lonlat_problems(*point)
+    for name, expected, got in problems:
+        report.error(at, fieldname, f"coordinate out of range ({name})", expected=expected, got=got)
+    if problems:
+        return False
+    return {"type": "Point", "coordinates": [round(point[0], 6), round(point[1], 6)]}
 
 
 def _lists(coords):

@@ -16,7 +16,7 @@ import shapely.wkt
 from shapely.errors import ShapelyError
 
 from geodata.imports.common import Options, guarded, undated, when_of
-from geodata.imports.geojson import checked
+from geodata.imports.geojson import checked, checked_point
 from geodata.imports.pack import PackBuilder, source
 from geodata.imports.places import read_lonlat
 from geodata.imports.tables import Table, cell
@@ -50,6 +50,8 @@ FCLASSES = frozenset("AHLPRST")
 #: The authority prefixes the spec allows in ``matches``.
 ALIASES = frozenset("bnf cerl dbp gn gnd gov loc pl tgn viaf wd wp".split())
 _AAT = re.compile(r"^300\d{6}$")
+_NUM = r"([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)"
+_WKT_POINT = re.compile(rf"^\s*POINT\s*\(\s*{_NUM}\s+{_NUM}\s*\)\s*$", re.I)
 
 
 @functools.cache
@@ -174,6 +176,11 @@ def _geometry(row: dict, shifted, at, report):
     for value in wkt_fields:
         if not value:
             continue
+        match = _WKT_POINT.match(value)
+        if match:  # the common case, without a shapely geometry
+            geom = checked_point((float(match[1]), float(match[2])), report, at, "geowkt")
+            bad = geom is False
+            break
         try:
             parsed = shapely.wkt.loads(value)
         except (ShapelyError, ValueError, TypeError):
