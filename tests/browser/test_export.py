@@ -69,29 +69,29 @@ def test_png_export_in_japanese_at_1x(page, fixture_url, tmp_path):
 def test_animation_form_follows_the_map_and_refuses_bad_requests(page, fixture_url):
     page.open(f"{fixture_url}/?date=1939-08-20")
     value = "document.getElementById('anim-start').value"
-    page.page.wait_for_function(f"{value} === '1939-08-20'")
+    page.page.wait_for_function(f"() => {value} === '1939-08-20'")
     assert page.page.input_value("#anim-end") == "1939-09-17"
     page.page.click("#step-forward")  # a week on: the form follows the map's date
-    page.page.wait_for_function(f"{value} === '1939-08-27'")
+    page.page.wait_for_function(f"() => {value} === '1939-08-27'")
     page.page.fill("#anim-start", "1939-09-16")
     page.page.click("#step-forward")  # an edited date stays as typed
-    page.page.wait_for_function("document.getElementById('current-date').getAttribute('datetime')"
-                                " === '1939-09-03'")  # fmt: skip
+    page.page.wait_for_function("() => document.getElementById('current-date')"
+                                ".getAttribute('datetime') === '1939-09-03'")  # fmt: skip
     assert page.page.input_value("#anim-start") == "1939-09-16"
     page.page.fill("#anim-end", "1939-05-11")
     page.page.click("#anim-make")
-    page.page.wait_for_function("document.getElementById('anim-status').textContent"
+    page.page.wait_for_function("() => document.getElementById('anim-status').textContent"
                                 ".includes('before the start')")  # fmt: skip
     page.page.fill("#anim-end", "1947-01-01")
     page.page.click("#anim-make")
-    page.page.wait_for_function("document.getElementById('anim-status').textContent"
+    page.page.wait_for_function("() => document.getElementById('anim-status').textContent"
                                 ".includes('outside the atlas')")  # fmt: skip
     page.page.fill("#anim-end", "1945-01-01")
     page.page.fill("#anim-step", "day")
     page.page.click("#anim-make")
-    page.page.wait_for_function("document.getElementById('anim-status').textContent"
+    page.page.wait_for_function("() => document.getElementById('anim-status').textContent"
                                 ".includes('too many')")  # fmt: skip
-    assert page.page.evaluate("localStorage.getItem('anim-job')") in (None, "null")
+    assert page.page.evaluate("() => localStorage.getItem('anim-job')") in (None, "null")
     assert page.errors == [], page.errors
 
 
@@ -130,8 +130,8 @@ def start_job(page, url, start, end, step, frames_zip=False):
     if frames_zip:
         page.page.check("#anim-zip input[value=zip]")
     page.page.click("#anim-make")
-    page.page.wait_for_function("JSON.parse(localStorage.getItem('anim-job'))")
-    return page.page.evaluate("JSON.parse(localStorage.getItem('anim-job'))")
+    page.page.wait_for_function("() => JSON.parse(localStorage.getItem('anim-job'))")
+    return page.page.evaluate("() => JSON.parse(localStorage.getItem('anim-job'))")
 
 
 def test_animation_job_survives_a_reload_and_gives_a_gif_and_its_frames(
@@ -142,7 +142,7 @@ def test_animation_job_survives_a_reload_and_gives_a_gif_and_its_frames(
     assert list(job) == ["id"] and len(job["id"]) == 32  # the page holds only the id
     seen = set()
     for _ in range(400):  # the status tells each step as it comes
-        seen.add(page.page.evaluate(STATUS).split(" of ")[0])
+        seen.add(page.page.evaluate(f"() => {STATUS}").split(" of ")[0])
         if "Rendering frame 2" in seen:
             break
         page.page.wait_for_timeout(200)
@@ -156,8 +156,8 @@ def test_animation_job_survives_a_reload_and_gives_a_gif_and_its_frames(
     gif = Image.open(io.BytesIO((tmp_path / f"{stem}.gif").read_bytes()))
     assert gif.format == "GIF" and gif.n_frames == 3
     assert gif.size == tuple(page.page.evaluate(MAP_SIZE)) and colours(gif.convert("RGB")) > 100
-    page.page.wait_for_function(f"{STATUS}.startsWith('Done')")
-    assert page.page.evaluate("localStorage.getItem('anim-job')") in (None, "null")
+    page.page.wait_for_function(f"() => {STATUS}.startsWith('Done')")
+    assert page.page.evaluate("() => localStorage.getItem('anim-job')") in (None, "null")
     rendered = logged_slow_renders.read_text().split()  # rendered once, then followed
     assert rendered == ["1938-07-29,1938-08-05,1938-08-12"]
     with page.page.expect_download(timeout=20000) as info:  # the frames: on a click
@@ -178,23 +178,24 @@ def test_a_killed_renderer_is_reported_within_30_s_then_retry_and_cancel(
     page, fixture_url, logged_slow_renders
 ):
     job = start_job(page, f"{fixture_url}/?date=1938-07-29", "1938-07-29", "1938-09-30", "7d")
-    page.page.wait_for_function(f"{STATUS}.startsWith('Rendering frame 2 of 10')", timeout=90000)
+    page.page.wait_for_function(f"() => {STATUS}.startsWith('Rendering frame 2 of 10')",
+                                timeout=90000)  # fmt: skip
     os.killpg(job_record(job["id"])["pid"], signal.SIGKILL)  # the renderer and its Chromium
     killed = time.monotonic()
-    page.page.wait_for_function(f"{STATUS}.includes('failed: the renderer stopped')",
+    page.page.wait_for_function(f"() => {STATUS}.includes('failed: the renderer stopped')",
                                 timeout=35000)  # fmt: skip
     assert time.monotonic() - killed < 30
     assert page.page.is_visible("#anim-retry") and page.page.is_hidden("#anim-cancel")
     page.page.click("#anim-retry")  # the same parameters, kept on the server, a new id
-    page.page.wait_for_function("JSON.parse(localStorage.getItem('anim-job'))")
-    again = page.page.evaluate("JSON.parse(localStorage.getItem('anim-job'))")
+    page.page.wait_for_function("() => JSON.parse(localStorage.getItem('anim-job'))")
+    again = page.page.evaluate("() => JSON.parse(localStorage.getItem('anim-job'))")
     assert again["id"] != job["id"]
     assert job_record(again["id"])["params"] == job_record(job["id"])["params"]
     page.page.wait_for_selector("#anim-cancel:not([hidden])")
     page.page.click("#anim-cancel")
-    page.page.wait_for_function(f"{STATUS} === 'Cancelled'")
+    page.page.wait_for_function(f"() => {STATUS} === 'Cancelled'")
     page.page.wait_for_timeout(1500)  # a poll still under way says the same
-    assert page.page.evaluate(STATUS) == "Cancelled"
+    assert page.page.evaluate(f"() => {STATUS}") == "Cancelled"
     assert job_record(again["id"])["state"] == "cancelled"
     assert page.page.is_hidden("#anim-cancel") and page.page.is_enabled("#anim-make")
     assert page.outside == [] and page.errors == [], (page.outside, page.errors)
