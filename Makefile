@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.installed
 HOST    ?= 127.0.0.1
 PORT    ?= 8050
 
-.PHONY: run test lint format system-deps setup warm build bench plotly-bundle clean
+.PHONY: run serve test lint format system-deps setup warm build bench plotly-bundle clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -42,6 +42,11 @@ system-deps:
 
 run: setup
 	$(BIN)/python app.py --host $(HOST) --port $(PORT)
+
+# For a school: gunicorn with gunicorn.conf.py (a worker per core and one more, short request
+# timeouts since exports run as jobs, access log, graceful shutdown on SIGTERM).
+serve: setup
+	$(BIN)/gunicorn -c gunicorn.conf.py --bind $(HOST):$(PORT) app:server
 
 # pytest exits 5 when it collected no test: that is a failure here, not a pass.
 # Then Node's own runner (Debian's nodejs 18 has it) runs the engine's unit tests, whatever
