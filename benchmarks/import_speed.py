@@ -11,6 +11,7 @@ Run: ``.venv/bin/python benchmarks/import_speed.py``. Prints one line per figure
 from __future__ import annotations
 
 import io
+import json
 import random
 import time
 
@@ -43,6 +44,26 @@ def rows_with_coordinates(n: int, rng: random.Random) -> bytes:
                    f"{rng.uniform(100, 150):.5f},Name {i},{rng.randint(100, 9000)},"
                    f"Benchmark source,Quote {i},Note {i}\n")  # fmt: skip
     return "".join(out).encode()
+
+
+_FILES = {"GeoJSON features": "points.geojson", "LP-TSV rows": "points.tsv"}
+
+
+def geojson_points(n: int, rng: random.Random) -> bytes:
+    """``n`` GeoJSON point features dated by start and end."""
+    features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [
+                    round(rng.uniform(100, 150), 5), round(rng.uniform(20, 60), 5)]},
+                 "properties": {"name": f"Place {i}", "start": _dated(rng), "end": "1945"}}
+                for i in range(n)]  # fmt: skip
+    return json.dumps({"type": "FeatureCollection", "features": features}).encode()
+
+
+def lp_tsv_points(n: int, rng: random.Random) -> bytes:
+    """``n`` LP-TSV rows with a WKT point, a source, types and a country code."""
+    head = "id\ttitle\ttitle_source\tstart\tend\tccodes\ttypes\tgeowkt\n"
+    return (head + "".join(f"{i}\tPlace {i}\tGazetteer\t{rng.randint(1500, 1900)}\t1945\tCN\t"
+                           f"town\tPOINT({rng.uniform(100, 150):.5f} {rng.uniform(20, 60):.5f})\n"
+                           for i in range(n))).encode()  # fmt: skip
 
 
 def rows_with_place_names(n: int, rng: random.Random) -> bytes:
@@ -78,6 +99,11 @@ def main() -> None:
     t_anchor = _best(lambda: pd.read_csv(io.BytesIO(coords)))
     print(f"50,000 rows with coordinates: {t_import:.2f} s CPU (goal <= 5 s); "
           f"anchor pandas.read_csv {t_anchor:.3f} s; ratio {t_import / t_anchor:.0f}x")  # fmt: skip
+
+    for name, data in (("GeoJSON features", geojson_points(50_000, rng)),
+                       ("LP-TSV rows", lp_tsv_points(50_000, rng))):  # fmt: skip
+        t_import = _best(lambda d=data, n=name: import_file(d, filename=_FILES[n], limits=limits))
+        print(f"50,000 {name} with points: {t_import:.2f} s CPU (goal <= 5 s)")
 
     named = rows_with_place_names(5_000, rng)
 
