@@ -199,3 +199,30 @@ def test_a_killed_renderer_is_reported_within_30_s_then_retry_and_cancel(
     assert job_record(again["id"])["state"] == "cancelled"
     assert page.page.is_hidden("#anim-cancel") and page.page.is_enabled("#anim-make")
     assert page.outside == [] and page.errors == [], (page.outside, page.errors)
+
+
+def test_a_failed_poll_is_retried_with_backoff_and_the_page_says_so(
+    page, fixture_url, logged_slow_renders
+):
+    """A server restart mid-job: the polls fail for a while, the page waits longer each time,
+    says it is trying again, and follows the job once the server answers."""
+    failed = []
+
+    def drop(route):
+        failed.append(time.monotonic())
+        route.abort("connectionreset")
+
+    page.open(f"{fixture_url}/?date=1938-07-29")
+    page.page.route("**/_fea/jobs/*", drop)
+    start_job(page, f"{fixture_url}/?date=1938-07-29", "1938-07-29", "1938-09-30", "7d")
+    page.page.wait_for_function(f"() => {STATUS}.startsWith('No answer from the server')")
+    page.page.wait_for_timeout(6000)
+    page.page.unroute("**/_fea/jobs/*")
+    gaps = [b - a for a, b in zip(failed, failed[1:], strict=False)]
+    assert len(failed) >= 3 and gaps[1] > gaps[0] * 1.5  # 1 s, 2 s, 4 s...
+    page.page.wait_for_function(f"() => !{STATUS}.startsWith('No answer')", timeout=20000)
+    assert page.page.evaluate(f"() => {STATUS}").startswith(("Starting", "Rendering", "Done"))
+    page.page.click("#anim-cancel")
+    page.page.wait_for_function(f"() => {STATUS} === 'Cancelled'")
+    errors = [e for e in page.errors if "net::ERR_" not in e]  # the dropped polls themselves
+    assert page.outside == [] and errors == [], (page.outside, errors)
