@@ -3,8 +3,8 @@
 This module draws nothing itself: :class:`components.export.kaleido_batch.FrameRenderer`
 renders each date of the job (one browser for the whole batch) and
 :func:`components.export.gif.write_gif` writes the GIF; the frames can also go in a zip.
-It only maps a job (:func:`components.export.animation.job_spec`) to those calls and reports each
-finished frame.
+It only maps a job's parameters (:func:`components.export.animation.animation_params`) to
+those calls and reports each finished frame.
 
 >>> job = {"dates": ["1938-07-29"], "lang": "en", "size": [5000, 10], "view": None,
 ...        "layers": None}
@@ -86,7 +86,7 @@ def frames_zip(frames: list[bytes], dates: list[str]) -> bytes:
 
 
 def frame_renderer(atlas: Atlas) -> Callable:
-    """The renderer :func:`components.export.jobs.run_job` calls:
+    """The animation job's renderer (:class:`components.export.jobs.JobKind`):
     ``render(job, on_frame) -> files``.
 
     ``files`` is ``{"gif": bytes}``, with ``"zip"`` (the PNG frames) when the job asks.
