@@ -42,13 +42,19 @@ import os
 import secrets
 import socket
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
-from components.export.jobs_store import DiskStore, MemoryStore, RedisStore, store_of
+from components.export.jobs_store import (
+    DiskStore,
+    MemoryStore,
+    RedisStore,
+    cache_dir,
+    celery_app_of,
+    make_manager,
+    store_of,
+)
 from geodata.settings import setting
 
 __all__ = ["DiskStore", "MemoryStore", "RedisStore", "store_of", "JobBoard", "JobKind", "Limits",
@@ -65,8 +71,6 @@ DEAD_AFTER = 20.0
 START_GRACE = 60.0
 ACTIVE = ("queued", "starting", "running", "encoding")
 TERMINAL = ("done", "failed", "cancelled")
-CELERY_BROKER_ENV = "FEA_CELERY_BROKER"
-CELERY_BACKEND_ENV = "FEA_CELERY_BACKEND"
 _ACTIVE_KEY = "fea-jobs:active"
 _RESULTS_KEY = "fea-jobs:results"
 
@@ -377,76 +381,3 @@ def stop_local(job: dict) -> None:
             os.killpg(job["pid"], signal.SIGKILL)
         except (ProcessLookupError, PermissionError):
             pass
-
-
-def cache_dir(env: Mapping[str, str] | None = None) -> Path:
-    """Where the DiskCache manager keeps jobs: ``$FEA_CACHE_DIR/jobs`` or the temp dir.
-
-    Examples
-    --------
-    >>> cache_dir({"FEA_CACHE_DIR": "/srv/fea"}).as_posix()
-    '/srv/fea/jobs'
-    >>> cache_dir({}).name
-    'far-east-atlas-jobs'
-    """
-    base = setting("FEA_CACHE_DIR", env)
-    if base:
-        return Path(base) / "jobs"
-    return Path(tempfile.gettempdir()) / "far-east-atlas-jobs"
-
-
-def make_manager(env: Mapping[str, str] | None = None):
-    """The background callback manager whose store the jobs share: Celery + Redis when
-    configured, else DiskCache.
-
-    Parameters
-    ----------
-    env : mapping, optional
-        The environment (default: this process's): ``FEA_CELERY_BROKER`` (e.g.
-        ``redis://localhost:6379/0``) selects Celery, ``FEA_CELERY_BACKEND`` its result
-        store (default: the broker), ``FEA_CACHE_DIR`` the DiskCache's parent folder.
-
-    Raises
-    ------
-    RuntimeError
-        When a broker is set but Celery is not installed, naming the variable and the fix.
-
-    Examples
-    --------
-    >>> type(make_manager({"FEA_CACHE_DIR": tempfile.mkdtemp()})).__name__
-    'DiskcacheManager'
-    """
-    from dash import CeleryManager, DiskcacheManager
-
-    broker = setting(CELERY_BROKER_ENV, env)
-    if broker:
-        try:
-            from celery import Celery
-        except ImportError:
-            raise RuntimeError(
-                f"{CELERY_BROKER_ENV}={broker!r} asks for Celery, but celery is not "
-                "installed: pip install 'dash[celery]' (or unset the variable to use DiskCache)"
-            ) from None
-        celery_app = Celery("far_east_atlas", broker=broker,
-                            backend=setting(CELERY_BACKEND_ENV, env) or broker)  # fmt: skip
-        # a task is taken off the queue when it starts: a worker that dies does not have its
-        # long job run again by the broker; the board reports it failed instead
-        celery_app.conf.update(task_acks_late=False, worker_prefetch_multiplier=1,
-                               broker_connection_retry_on_startup=True)  # fmt: skip
-        return CeleryManager(celery_app, expire=JOB_TTL)
-    import diskcache
-
-    directory = cache_dir(env)
-    directory.mkdir(parents=True, exist_ok=True)
-    return DiskcacheManager(diskcache.Cache(str(directory)), expire=JOB_TTL)
-
-
-def celery_app_of(manager):
-    """The Celery app behind ``manager`` (for ``celery -A app:celery_app worker``), or None.
-
-    Examples
-    --------
-    >>> celery_app_of(make_manager({"FEA_CACHE_DIR": tempfile.mkdtemp()})) is None
-    True
-    """
-    return manager.handle if type(manager).__name__ == "CeleryManager" else None
