@@ -43,16 +43,18 @@ _TILE_PT = 11 * 0.75 / model.MAP_SHRINK
 
 
 def _hatch_def(kind: str | None) -> str:
+    # darker than on the map: on a swatch a few millimetres wide the hatch is what tells
+    # two fills apart in black and white
     if kind not in HATCH_LINES:
         return ""
     k = _TILE_PT / 8
     body = "".join(f'<line x1="{x1 * k:.2f}" y1="{y1 * k:.2f}" x2="{x2 * k:.2f}" y2="{y2 * k:.2f}"'
-                   f' stroke="#1e1e1e" stroke-opacity="0.3" stroke-width="{0.8 * k:.2f}"/>'
+                   f' stroke="#1e1e1e" stroke-opacity="0.6" stroke-width="{1.2 * k:.2f}"/>'
                    for x1, y1, x2, y2 in HATCH_LINES[kind])  # fmt: skip
     if kind == "dots":
         body = (
             f'<rect x="{3 * k:.2f}" y="{3 * k:.2f}" width="{2 * k:.2f}" '
-            f'height="{2 * k:.2f}" fill="#1e1e1e" fill-opacity="0.45"/>'
+            f'height="{2 * k:.2f}" fill="#1e1e1e" fill-opacity="0.75"/>'
         )
     return (
         f'<defs><pattern id="hatch-{kind}" width="{_TILE_PT:.2f}" height="{_TILE_PT:.2f}" '

@@ -1,0 +1,97 @@
+"""Handout speed: a 4-map A4 handout (PDF), against one PNG export in the same run.
+
+The handout (:func:`components.export.handout.printing.handout_pdf`) is timed by phase: the
+model (dates, captions, sources), starting Chromium, the first map (the figure and the
+inlined basemap going into the page, the paper style), the three other maps, and printing
+the sheet. The anchor is the smallest export there is, one PNG of the same map at the same
+size through the same renderer (start, figure, one capture): the handout's cost beyond it
+is three maps and a print. Anchor and handout alternate, ``--runs`` times, so that both see
+the same load on the machine.
+
+Usage::
+
+    python benchmarks/handout.py [--period khalkhin-gol] [--lang en] [--runs 2] [--json out.json]
+
+Goal (issue 14): a 4-map A4 handout in at most 15 s here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+GOAL_S = 15.0
+
+
+def anchor(atlas, h) -> float:
+    """Seconds for one PNG of the handout's first map at its size, from a cold renderer."""
+    from components.atlas.timeline import day_number
+    from components.export.kaleido_batch import FrameRenderer
+
+    t = time.perf_counter()
+    with FrameRenderer(*h.layout.render_px, scale=h.layout.scale) as renderer:
+        renderer.frame(atlas, day_number(h.panels[0].date), h.lang, "png", view=h.view)
+    return time.perf_counter() - t
+
+
+def handout(atlas, period_id: str, lang: str) -> dict:
+    """The handout's phases in seconds, and its size in bytes."""
+    from components.export.handout import printing
+    from components.export.handout.dates import handout_dates, period
+    from components.export.handout.model import build_handout
+
+    laps, t0 = {}, time.perf_counter()
+    h = build_handout(atlas, handout_dates(atlas, period(period_id), 4), lang, "a4",
+                      "portrait", period_id)  # fmt: skip
+    laps["model_s"] = time.perf_counter() - t0
+    marks = []
+    pdf = printing.handout_pdf(atlas, h, on_map=lambda n: marks.append(time.perf_counter()))
+    end = time.perf_counter()
+    laps.update({"first_map_s": marks[0] - t0 - laps["model_s"],  # Chromium's start included
+                 "other_maps_s": marks[-1] - marks[0], "print_s": end - marks[-1],
+                 "total_s": end - t0, "bytes": len(pdf)})  # fmt: skip
+    return laps, h
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--period", default="khalkhin-gol")
+    parser.add_argument("--lang", default="en")
+    parser.add_argument("--runs", type=int, default=2)
+    parser.add_argument("--json", help="write the figures to this file")
+    args = parser.parse_args()
+
+    from components.atlas.data import load_atlas
+
+    atlas = load_atlas()
+    runs = []
+    for n in range(args.runs):
+        laps, h = handout(atlas, args.period, args.lang)
+        laps["anchor_s"] = anchor(atlas, h)
+        laps["ratio"] = laps["total_s"] / laps["anchor_s"]
+        runs.append(laps)
+        print(f"run {n + 1}: handout {laps['total_s']:.1f} s (model {laps['model_s']:.2f}, "
+              f"start + first map {laps['first_map_s']:.1f}, 3 more maps "
+              f"{laps['other_maps_s']:.1f}, print {laps['print_s']:.1f}; "
+              f"{laps['bytes'] / 1e6:.1f} MB); one PNG {laps['anchor_s']:.1f} s; "
+              f"ratio {laps['ratio']:.2f}")  # fmt: skip
+    best = min(r["total_s"] for r in runs)
+    ratio = statistics.median(r["ratio"] for r in runs)
+    load = os.getloadavg()[0]
+    print(f"best {best:.1f} s, median ratio to one PNG {ratio:.2f}, load average {load:.1f} "
+          f"on {os.cpu_count()} cores; goal: at most {GOAL_S:.0f} s")  # fmt: skip
+    if args.json:
+        Path(args.json).write_text(json.dumps({"runs": runs, "load": load}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
