@@ -180,10 +180,13 @@
                  [Math.max(b[1][0], F.bounds[1][0]), Math.max(b[1][1], F.bounds[1][1])]] : F.bounds;
       });
       if (!b || !m) return null;
-      var cam = m.cameraForBounds(b, {padding: 40, maxZoom: 9});
+      var cam = m.cameraForBounds(b, {padding: 40, maxZoom: 5.5});  // under the battle views' finer coasts (zoom 6)
       if (!cam) return null;
-      var c = cam.center.lng !== undefined ? cam.center : {lng: cam.center[0], lat: cam.center[1]};
-      return {lon: c.lng, lat: c.lat, zoom: cam.zoom};
+      // the centre of the bounds in Mercator (cameraForBounds' own centre is off where the map has padding)
+      var y = function (lat) { return Math.log(Math.tan(Math.PI / 4 + lat * Math.PI / 360)); };
+      var mid = (y(b[0][1]) + y(b[1][1])) / 2;
+      return {lon: (b[0][0] + b[1][0]) / 2, lat: (2 * Math.atan(Math.exp(mid)) - Math.PI / 2) * 180 / Math.PI,
+              zoom: Math.max(0, cam.zoom)};
     }
 
     // The features a pack shows now, for tests: [{id, layer, lonlat, phase}].

@@ -22,7 +22,7 @@
     import_failed: 'Import failed', import_remove: 'Remove', import_show: 'Show', import_share: 'Share link',
     import_shared: 'Link (kept {days} days)', import_delete_link: 'Delete link (keep it secret)',
     import_source: 'Source (yours)', import_reading: 'Reading', import_row: 'row', import_line: 'line',
-    import_feature: 'feature', import_warning: 'warning',
+    import_feature: 'feature', import_slide: 'slide', import_warning: 'warning',
     import_links: 'Links', import_geocoded: 'Placed by the geocoder from', import_timeline: 'timeline only'
   };
   var ACCEPT = '.csv,.tsv,.txt,.xlsx,.ods,.json,.geojson,.jsonld,.jsonl,.ndjson';
@@ -145,8 +145,8 @@
 
   // ------------------------------------------------------------------------ the panel
   function problemLine(p, kind) {
-    var where = ['row', 'line', 'feature'].filter(function (k) { return p[k] != null; })
-      .map(function (k) { return k + ' ' + p[k]; })[0];
+    var where = ['row', 'line', 'feature', 'slide'].filter(function (k) { return p[k] != null; })
+      .map(function (k) { return (WORDS['import_' + k] ? word('import_' + k) : k) + ' ' + p[k]; })[0];
     return [kind === 'warning' ? word('import_warning') : '', where, p.field].filter(Boolean).join(', ') + ': ' + p.message;
   }
 
@@ -195,7 +195,7 @@
       });
       var swatch = make('span', null, 'swatch');
       swatch.style.background = F.color;
-      var n = F.items.length + F.routes.length + F.timeline.length;
+      var n = (F.pack.features || []).length;
       head.appendChild(toggle);
       head.appendChild(swatch);
       head.appendChild(make('span', F.name + ' (' + n + ')', 'import-name'));
@@ -210,9 +210,26 @@
       head.appendChild(shareButton);
       head.appendChild(remove);
       li.appendChild(head);
+      if (F.tour.length) li.appendChild(tour(F));
       li.appendChild(out);
       list.appendChild(li);
     });
+  }
+
+  // A StoryMap's slides: a guided tour, a button a stop (its day, its place, its text).
+  function tour(F) {
+    var box = make('div', null, 'import-tour'), C = root.FEA_CORE;
+    F.tour.forEach(function (stop, i) {
+      var b = make('button', (i + 1) + '. ' + root.FEA_PACKDATA.pickName(stop.names, lang()), 'import-stop');
+      b.addEventListener('click', function () {
+        var day = C.dayNumber(stop.start);
+        if (day !== null) A.setDay(day);
+        if (stop.center) A.setView({lon: stop.center[0], lat: stop.center[1], zoom: stop.zoom != null ? Math.min(stop.zoom, 9) : 6});
+        details({layer: 'pack', id: 'pack:' + F.key + ':' + stop.id});
+      });
+      box.appendChild(b);
+    });
+    return box;
   }
 
   function relabel() {
@@ -259,7 +276,7 @@
     var sources = make('ul', null, 'details-sources');
     steps.forEach(function (q) {
       (q.source || []).forEach(function (s) {
-        var where = ['row', 'line', 'feature'].filter(function (k) { return s[k] != null; }).map(function (k) { return word('import_' + k) + ' ' + s[k]; })[0];
+        var where = ['row', 'line', 'feature', 'slide'].filter(function (k) { return s[k] != null; }).map(function (k) { return word('import_' + k) + ' ' + s[k]; })[0];
         var li = make('li', [s.document || F.file, where].filter(Boolean).join(', ') + ': ');
         li.appendChild(make('q', s.quote || ''));
         sources.appendChild(li);
@@ -315,7 +332,10 @@
     A.onSelect(details);
     A.onChange(function (st, what) { if (what === 'lang') relabel(); });
     relabel();
-    saved.all().then(function (all) {
+    // once the page's first drawing is done (its linked view applied), so that a fit stays
+    A.idle(120000).catch(function () { /* drawn late: go on */ }).then(function () {
+      return saved.all();
+    }).then(function (all) {
       records = all || [];
       if (records.length) apply(null);
       if (SHARED) return openShared(SHARED);

@@ -37,7 +37,9 @@ def imported(page, n: int = 1):
         f"() => window.FEA_IMPORT && FEA_IMPORT.ready && FEA.page.packs().length === {n}",
         timeout=20000,
     )
-    page.settle()
+    page.page.wait_for_timeout(300)  # the view fits the data: close views load finer coasts
+    page.page.wait_for_function("() => !FEA.page.map().isMoving() && FEA.page.map().loaded()",
+                                timeout=60000)  # fmt: skip
 
 
 def drawn(page, layer: str | None = None) -> list[dict]:
@@ -155,3 +157,76 @@ def test_share_by_link_opens_it_elsewhere_and_the_delete_link_deletes_it(browser
         assert other.outside == [] and other.errors == []
     finally:
         context.close()
+
+
+STORY = LESSON.with_name("hostile-story.json")
+HOSTILE = (
+    "<img src=\"http://example.com/x.png\" onerror=\"window.__pwned = 1\">"
+    "<script>window.__pwned = 2</script>"
+)
+
+
+def test_a_storymaps_script_and_onerror_do_nothing_and_nothing_is_fetched_from_outside(
+    browser, url
+):
+    from tests.browser.conftest import Page
+
+    page = Page(browser).open(url)
+    try:
+        page.page.evaluate("() => indexedDB.deleteDatabase('fea-imports')")
+        page.page.set_input_files("#import-file", str(STORY))
+        imported(page)
+        page.page.click("#import-list .import-stop")  # the tour's one stop: its day, place, text
+        page.page.wait_for_selector("#import-details:not([hidden])")
+        assert page.date() == "1918-08-03"
+        assert "Troops land." in page.page.inner_text("#import-details")
+        page.settle(500)
+        assert page.page.evaluate("() => window.__pwned") is None
+        assert page.page.locator("#import-panel img, #import-panel script").count() == 0
+        assert page.outside == [] and page.errors == []
+    finally:
+        page.close()
+
+
+def test_a_hostile_pack_shared_by_curl_is_shown_as_text(browser, url):
+    """A pack posted to /pack without the importer (HTML in its names, notes and links) is
+    text on the page: no element made of it, no script run, no outside request."""
+    import urllib.request
+
+    from tests.browser.conftest import Page
+
+    pack = {"type": "FeatureCollection", "pack": 1, "name": HOSTILE, "file": "x.json",
+            "span": {"start": "1918-08-03", "end": "1918-08-03"}, "tour": [], "features": [
+                {"type": "Feature", "geometry": {"type": "Point", "coordinates": [131.89, 43.12]},
+                 "properties": {"id": "x", "layer": "events", "start": "1918-08-03",
+                                "end": "1918-08-03", "precision": "day", "names": {"en": HOSTILE},
+                                "note": HOSTILE, "links": ["javascript:window.__pwned=3"],
+                                "source": [{"document": HOSTILE, "quote": HOSTILE,
+                                            "row": 1}]}}]}  # fmt: skip
+    request = urllib.request.Request(f"{url}/pack", data=json.dumps(pack).encode(),
+                                     headers={"Content-Type": "application/json"})  # fmt: skip
+    with urllib.request.urlopen(request) as response:
+        link = json.loads(response.read())["url"]
+    page = Page(browser).open(link)
+    try:
+        imported(page)
+        page.page.evaluate("() => FEA.page.setDay(FEA_CORE.dayNumber('1918-08-03'))")
+        page.page.evaluate("() => FEA.page.setView({lon: 131.89, lat: 43.12, zoom: 5})")
+        page.settle(600)
+        page.page.evaluate("() => FEA.page.setLayers([])")
+        page.settle()
+        click_feature(page, [131.89, 43.12])
+        page.page.wait_for_selector("#import-details:not([hidden])")
+        assert HOSTILE in page.page.inner_text("#import-details")
+        assert HOSTILE in page.page.inner_text("#import-list")
+        page.settle(500)
+        assert page.page.evaluate("() => window.__pwned") is None
+        assert (
+            page.page.locator(
+                "#import-panel img, #import-panel script, #import-panel a[href^=javascript]"
+            ).count()
+            == 0
+        )
+        assert page.outside == [] and page.errors == []
+    finally:
+        page.close()
