@@ -160,21 +160,20 @@ def run_jobs(base: str, count: int, frames: int, server_pid: int, board) -> dict
     t0, peak, most_running, most_queued = time.monotonic(), 0, 0, 0
     waited, ended, failures = {}, {}, []
     while len(ended) < len(ids) and time.monotonic() - t0 < 1800:
-        states = {}
         for job_id in ids:
             if job_id in ended:
                 continue
             status = requests.get(f"{base}/_fea/jobs/{job_id}", timeout=30).json()
-            states[job_id] = status["state"]
             if status["state"] not in ("queued",) and job_id not in waited:
                 waited[job_id] = time.monotonic() - t0
             if status["state"] not in ACTIVE:
                 ended[job_id] = time.monotonic() - t0
                 if status["state"] != "done":
                     failures.append(status["text"])
-        most_running = max(most_running, sum(s in ("starting", "running", "encoding")
-                                             for s in states.values()))  # fmt: skip
-        most_queued = max(most_queued, sum(s == "queued" for s in states.values()))
+        # the queue at one moment, read from the store (the polls above take a while)
+        now = [(board.record(j) or {}).get("state") for j in ids]
+        most_running = max(most_running, sum(s in ("starting", "running", "encoding") for s in now))
+        most_queued = max(most_queued, sum(s == "queued" for s in now))
         pids = {server_pid} | {(board.record(j) or {}).get("pid") or 0 for j in ids} - {0}
         peak = max(peak, tree_rss(pids))
         time.sleep(1)
