@@ -225,3 +225,37 @@ def test_celery_is_chosen_by_the_broker_variable(tmp_path):
     assert manager.handle.conf.broker_url == env["FEA_CELERY_BROKER"]
     assert manager.handle.conf.task_acks_late is False  # a dead worker's job is not re-run
     assert type(store_of(manager)).__name__ == "RedisStore"
+
+
+def test_the_limit_holds_when_many_workers_pump_at_once(tmp_path):
+    """Threads standing for gunicorn workers, each with its own board on the shared cache."""
+    import threading
+
+    launched = []
+    limits = Limits(2, 10, 60, 600, 10**6)
+
+    def a_board():
+        return JobBoard(DiskStore(diskcache.Cache(str(tmp_path))), limits, launched.append)
+
+    ids = [a_board().submit("animation", PARAMS, 3) for _ in range(6)]
+    for job_id in ids:  # every job beats, as if rendering
+        a_board().beat(job_id)
+
+    def pump_often():
+        board = a_board()
+        for _ in range(15):
+            board.pump()
+
+    def all_pump():
+        threads = [threading.Thread(target=pump_often) for _ in range(6)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+
+    all_pump()
+    assert launched == ids[:2]
+    for job_id in ids[:2]:
+        a_board().update(job_id, state="done")
+    all_pump()
+    assert launched == ids[:4]
