@@ -110,8 +110,32 @@
       if (map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== want) map.setLayoutProperty(id, 'visibility', want);
     }
 
+    // Anywhere on Earth: a pack reaching outside the atlas extent (the relief image's corners)
+    // gets the low-detail world land beneath it (geodata/basemap/world.py), loaded then only,
+    // and the map may leave the extent (Plotly's map.bounds keeps it there otherwise).
+    var WORLD = 'fea-world-land', bounded = null;
+    function world() {
+      var coast = scene.detail && scene.detail.sources && scene.detail.sources['fea-coast'];
+      var relief = map.getSource('fea-relief'), k = relief && relief.coordinates;
+      if (!coast || !k) return;
+      var outside = frags.some(function (F) {
+        var b = F.bounds;
+        return !F.hidden && b && (b[0][0] < k[0][0] || b[0][1] < k[2][1] || b[1][0] > k[1][0] || b[1][1] > k[0][1]);
+      });
+      if (outside && !map.getSource(WORLD)) {
+        map.addSource(WORLD, {type: 'geojson', data: coast.replace(/[^/]*$/, 'world_land.geojson')});
+        map.addLayer({id: WORLD, type: 'fill', source: WORLD,
+                      paint: {'fill-color': '#e9e2cf', 'fill-outline-color': '#4e6f86'}},
+                     map.getLayer('fea-relief') ? 'fea-relief' : beneath);
+      }
+      if (map.getLayer(WORLD)) show(WORLD, outside);
+      if (outside && map.getMaxBounds()) { bounded = map.getMaxBounds(); map.setMaxBounds(null); }
+      if (!outside && bounded) { map.setMaxBounds(bounded); bounded = null; }
+    }
+
     function update(day, language) {
       if (!map) return;
+      world();
       var relabel = language !== lang;
       lang = language;
       frags.forEach(function (F) {
@@ -203,6 +227,7 @@
     }
 
     return {set: set, create: create, update: update, hit: hit, active: active, camera: camera, drawn: drawn,
+            world: function () { return !!(map && map.getSource(WORLD)); },
             list: function () { return frags; },
             fragment: function (key) { return frags.filter(function (F) { return F.key === key; })[0] || null; }};
   }

@@ -161,7 +161,7 @@ def test_share_by_link_opens_it_elsewhere_and_the_delete_link_deletes_it(browser
 
 STORY = LESSON.with_name("hostile-story.json")
 HOSTILE = (
-    "<img src=\"http://example.com/x.png\" onerror=\"window.__pwned = 1\">"
+    '<img src="http://example.com/x.png" onerror="window.__pwned = 1">'
     "<script>window.__pwned = 2</script>"
 )
 
@@ -228,5 +228,30 @@ def test_a_hostile_pack_shared_by_curl_is_shown_as_text(browser, url):
             == 0
         )
         assert page.outside == [] and page.errors == []
+    finally:
+        page.close()
+
+
+KATRINA = Path(__file__).resolve().parents[3] / "shared" / "formats" / "storymapjs" / "katrina.json"
+
+
+@pytest.mark.skipif(not KATRINA.is_file(), reason="../shared/formats is not here")
+def test_a_story_outside_the_atlas_extent_gets_the_world_land_loaded_then_only(browser, url):
+    from tests.browser.conftest import Page
+
+    page = Page(browser)
+    requested = []
+    page.page.on("request", lambda r: requested.append(r.url))
+    page.open(url)
+    try:
+        page.page.evaluate("() => indexedDB.deleteDatabase('fea-imports')")
+        assert not any("world_land" in u for u in requested)  # the first load stays as it is
+        page.page.set_input_files("#import-file", str(KATRINA))
+        imported(page)
+        assert any(u.endswith("/basemap/world_land.geojson") for u in requested)
+        assert page.page.evaluate("() => !!FEA.page.map().getSource('fea-world-land')")
+        view = page.page.evaluate("() => FEA.page.getState().view")
+        assert -100 < view["lon"] < -70 and 20 < view["lat"] < 35, view  # the Gulf of Mexico
+        assert page.outside == [] and page.errors == []  # its media named on the web: not loaded
     finally:
         page.close()
