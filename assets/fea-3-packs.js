@@ -226,6 +226,7 @@
       return out;
     }
 
+    if (scene.packs) set(scene.packs);  // an export's packs (components/atlas/packs.py)
     return {set: set, create: create, update: update, hit: hit, active: active, camera: camera, drawn: drawn,
             world: function () { return !!(map && map.getSource(WORLD)); },
             list: function () { return frags; },

@@ -29,6 +29,7 @@ from pathlib import Path
 import flask
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from components.atlas.packs import pack_problem
 from geodata.settings import setting
 
 log = logging.getLogger(__name__)
@@ -39,11 +40,7 @@ UPLOAD_LIMIT = 10 * 1024 * 1024
 ENVELOPE = 64 * 1024
 #: The largest pack ``/pack`` keeps (its JSON, as posted).
 SHARE_LIMIT = 10 * 1024 * 1024
-#: The most features a shared pack may hold (the importer's row limit).
-SHARE_FEATURES = 50_000
-PACK_LAYERS = ("places", "events", "deployments", "routes", "shipments", "timeline")
 HASH = re.compile(r"^[0-9a-f]{64}$")
-ISO_DAY = re.compile(r"^[+-]?\d{4,}-\d{2}-\d{2}$")
 KEY = "fea-pack:"
 
 
@@ -105,54 +102,6 @@ def upload():
 
 
 # ------------------------------------------------------------------------------ share
-def pack_problem(pack) -> str | None:
-    """What makes ``pack`` unfit to share (the first problem found), or None.
-
-    The browser sends it: it is checked as the contract (``/tmp/pack-format.md``) shapes it.
-
-    Examples
-    --------
-    >>> pack_problem({"type": "FeatureCollection", "pack": 1, "features": []}) is None
-    True
-    >>> pack_problem({"type": "FeatureCollection", "pack": 1, "features": [{"properties": {}}]})
-    "feature 1: expected 'layer' one of places, events, deployments, routes, shipments, timeline"
-    """
-    if not isinstance(pack, dict) or pack.get("type") != "FeatureCollection":
-        return "expected a pack: a GeoJSON FeatureCollection"
-    if pack.get("pack") != 1:
-        return f"expected pack format 1, got {pack.get('pack')!r}"
-    features = pack.get("features")
-    if not isinstance(features, list):
-        return "expected 'features' as a list"
-    if len(features) > SHARE_FEATURES:
-        return f"too many features: {len(features):,}, the limit is {SHARE_FEATURES:,}"
-    for n, feature in enumerate(features, 1):
-        problem = _feature_problem(feature)
-        if problem:
-            return f"feature {n}: {problem}"
-    return None
-
-
-def _feature_problem(feature) -> str | None:
-    props = feature.get("properties") if isinstance(feature, dict) else None
-    if not isinstance(props, dict):
-        return "expected a GeoJSON Feature with properties"
-    if props.get("layer") not in PACK_LAYERS:
-        return f"expected 'layer' one of {', '.join(PACK_LAYERS)}"
-    if not isinstance(props.get("id"), str) or not props["id"]:
-        return "expected an 'id'"
-    for key in ("start", "end"):
-        if not isinstance(props.get(key), str) or not ISO_DAY.match(props[key]):
-            return f"expected '{key}' as YYYY-MM-DD, got {props.get(key)!r}"
-    names = props.get("names")
-    if not isinstance(names, dict) or not all(isinstance(v, str) for v in names.values()):
-        return "expected 'names' as {language: text}"
-    geometry = feature.get("geometry")
-    if geometry is not None and (not isinstance(geometry, dict) or "type" not in geometry):
-        return "expected a GeoJSON geometry or null"
-    return None
-
-
 def canonical(pack: dict) -> bytes:
     """The pack's canonical JSON, whose SHA-256 names it.
 
