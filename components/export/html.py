@@ -24,6 +24,7 @@ from components.atlas.data import ROOT, Atlas
 from components.atlas.guide import moments
 from components.atlas.i18n import LANGS, text
 from components.atlas.map import build_map_figure
+from components.atlas.packs import scene_with_packs
 from components.atlas.registry import LAYERS
 from components.atlas.timeline import iso_date
 from components.atlas.views import (
@@ -91,10 +92,11 @@ def details_by_id(atlas: Atlas) -> dict[str, dict[str, str]]:
     return out
 
 
-def page_data(atlas: Atlas, lang: str = "en", day: int | None = None) -> dict:
+def page_data(atlas: Atlas, lang: str = "en", day: int | None = None, packs=()) -> dict:
     """Everything ``standalone.js`` needs, as one JSON-able dict: the figure, the scene
-    (with the borders inlined) and the panels' HTML in every language."""
-    scene, guide = render.export_scene(atlas), moments(atlas)
+    (with the borders inlined, and the imported ``packs``) and the panels' HTML in every
+    language."""
+    scene, guide = scene_with_packs(render.export_scene(atlas), list(packs)), moments(atlas)
     day = scene["timeline"]["default_day"] if day is None else day
     view = render.export_view(day)
     layers = [s.id for s in LAYERS if s.default_visible]
@@ -117,7 +119,7 @@ def _script(source: str) -> str:
     return "<script>" + source.replace("</script", "<\\/script") + "</script>"
 
 
-def standalone_html(atlas: Atlas, lang: str = "en", day: int | None = None) -> str:
+def standalone_html(atlas: Atlas, lang: str = "en", day: int | None = None, packs=()) -> str:
     """The standalone page as one string (about 10 MB: plotly.js, basemap, borders).
 
     Examples
@@ -129,7 +131,8 @@ def standalone_html(atlas: Atlas, lang: str = "en", day: int | None = None) -> s
     (True, True, False)
     """
     render.check_lang(lang)
-    data = json.dumps(page_data(atlas, lang, day), ensure_ascii=False, separators=(",", ":"))
+    data = json.dumps(page_data(atlas, lang, day, packs), ensure_ascii=False, separators=(",", ":"))
+    data = data.replace("<", "\\u003c")  # the data of imported packs can close no element
     css = "\n".join(
         p.read_text(encoding="utf-8") for p in (ASSETS / "atlas.css", JS_DIR / "standalone.css")
     )
@@ -149,9 +152,10 @@ def standalone_html(atlas: Atlas, lang: str = "en", day: int | None = None) -> s
     ])  # fmt: skip
 
 
-def write_standalone(atlas: Atlas, path: Path | str, lang: str = "en", day: int | None = None):
-    """Write :func:`standalone_html` to ``path`` (UTF-8)."""
-    Path(path).write_text(standalone_html(atlas, lang, day), encoding="utf-8")
+def write_standalone(atlas: Atlas, path: Path | str, lang: str = "en", day: int | None = None,
+                     packs=()):  # fmt: skip
+    """Write :func:`standalone_html` to ``path`` (UTF-8), with the imported ``packs``."""
+    Path(path).write_text(standalone_html(atlas, lang, day, packs), encoding="utf-8")
     return Path(path)
 
 

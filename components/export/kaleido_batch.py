@@ -34,6 +34,7 @@ import plotly
 import plotly.io as pio
 
 from components.atlas.data import ROOT, Atlas
+from components.atlas.packs import scene_with_packs
 from components.export import profiles, render
 from geodata.settings import setting
 
@@ -203,13 +204,14 @@ class FrameRenderer:
 
         ``figure_args`` go to :func:`components.export.render.export_figure`.
         """
-        key = (lang, json.dumps(figure_args, sort_keys=True, default=str))
+        packs = figure_args.pop("packs", None) or []  # the reader's imports, in the scene
+        key = (lang, json.dumps(figure_args, sort_keys=True, default=str), [id(p) for p in packs])
         if key != self._loaded_key:
             fig = render.export_figure(atlas, day, lang, self.width, self.height, **figure_args)
             visible = figure_args.get("visible")
             self.load(
                 fig,
-                render.export_scene(atlas),
+                scene_with_packs(render.export_scene(atlas), packs),
                 day,
                 lang,
                 list(visible) if visible is not None else None,
