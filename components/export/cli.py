@@ -78,6 +78,7 @@ def run(job: Job, log=None) -> Path:
     """Render ``job`` and move the result into place; returns the written path."""
     from components.atlas.data import load_atlas
     from components.atlas.legend import legend_entries
+    from components.atlas.packs import pack_view
     from components.export import render
     from components.export.kaleido_batch import FrameRenderer
 
@@ -88,13 +89,16 @@ def run(job: Job, log=None) -> Path:
 
         tmp = _temp_beside(job.out)
         try:
-            write_standalone(atlas, tmp, lang=job.lang, day=job.days[0] if job.days else None)
+            write_standalone(atlas, tmp, lang=job.lang, day=job.days[0] if job.days else None,
+                             packs=job.packs)  # fmt: skip
             os.replace(tmp, job.out)
         finally:
             tmp.unlink(missing_ok=True)
         return job.out
-    view = job.view or render.export_view(job.days[0], job.days[-1])
+    view = job.view or pack_view(job.packs) or render.export_view(job.days[0], job.days[-1])
     args = {"view": view, "visible": job.visible, "legend_days": job.days}
+    if job.packs:
+        args["packs"] = job.packs  # drawn by the engine from the scene (components/atlas/packs.py)
     frames = []
     with FrameRenderer(job.width, job.height, job.scale) as renderer:
         for i, day in enumerate(job.days, start=1):

@@ -11,6 +11,7 @@ device, a named pipe, a symbolic link) is refused: the export never writes throu
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import stat
 import tempfile
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from components.atlas.i18n import LANGS
 from components.atlas.registry import LAYER_IDS
+from components.atlas.timeline import day_number
 from components.export.animation import (
     MAX_FRAMES,
     AnimationRequestError,
@@ -62,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--layers", help=f"comma-separated, of: {', '.join(LAYER_IDS)}")
     p.add_argument("--frame-ms", type=int, default=400, help="GIF frame time (default 400)")
     p.add_argument("--layers-dir", help="folder of the GeoJSON layers (default geodata/layers)")
+    p.add_argument("--pack", action="append", default=[], metavar="PACK",
+                   help="an imported pack drawn over the atlas (python -m geodata import FILE "
+                        "--out PACK); may be given several times")  # fmt: skip
     return p
 
 
@@ -80,6 +85,7 @@ class Job:
     visible: list[str] | None = None
     frame_ms: int = 400
     layers_dir: str | None = None
+    packs: list = field(default_factory=list)  # imported packs drawn over the atlas
 
 
 def _view(value: str | None) -> dict | None:
@@ -140,18 +146,30 @@ def _writable_target(path: Path, what: str) -> Path:
     return path
 
 
-def _check_day(value: str, what: str) -> int:
+def _check_day(value: str, what: str, spans=()) -> int:
+    """The day number of ``value``: in the atlas period, or in an imported pack's span."""
     from components.export.render import check_day
 
     try:
         return check_day(value, what)
     except ValueError as exc:
+        for first, last in spans:
+            with contextlib.suppress(ValueError):
+                if first <= day_number(value) <= last:
+                    return day_number(value)
         raise UsageError(str(exc)) from None
 
 
-def _days(args) -> tuple[str, list[int]]:
-    check_day = _check_day
+def _packs(paths: list[str]) -> list[dict]:
+    from components.atlas.packs import load_pack
 
+    try:
+        return [load_pack(path) for path in paths]
+    except ValueError as exc:
+        raise UsageError(f"--pack {exc}") from None
+
+
+def _days(args, check_day=_check_day) -> tuple[str, list[int]]:
     if args.date and (args.start or args.end):
         raise UsageError("give either --date or --from/--to, not both")
     if args.date:
@@ -173,20 +191,26 @@ def _days(args) -> tuple[str, list[int]]:
 
 def check_args(args) -> Job:
     """Turn parsed arguments into a :class:`Job`, or raise :class:`UsageError`."""
+    from components.atlas.packs import pack_span
     from components.export.render import check_lang
 
-    check_day = _check_day
     try:
         lang = check_lang(args.lang)
     except ValueError as exc:
         raise UsageError(f"--lang {args.lang}: {exc}") from None
-    common = {"lang": lang, "layers_dir": args.layers_dir}
+    packs = _packs(args.pack)
+    spans = [span for span in map(pack_span, packs) if span]
+
+    def check_day(value, what):
+        return _check_day(value, what, spans)
+
+    common = {"lang": lang, "layers_dir": args.layers_dir, "packs": packs}
     if args.html:
         if args.out or args.start or args.end:
             raise UsageError("--html writes a page: leave out --out, --from and --to")
         day = [check_day(args.date, "--date")] if args.date else []
         return Job("html", _writable_target(Path(args.html), "--html"), days=day, **common)
-    kind, days = _days(args)
+    kind, days = _days(args, check_day)
     if not args.out:
         raise UsageError("--out is required (a .png, a .gif or DIR/ for PNG frames)")
     for name in ("width", "height"):
