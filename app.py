@@ -21,9 +21,11 @@ from components.basemap.borders import borders_at_text
 from components.basemap.style import basemap_style
 from components.export.frames import frame_renderer
 from components.export.jobs import celery_app_of, make_manager
+from components.page import imports
 from components.page.callbacks import register
 from components.page.imports import register_imports
 from components.page.layout import build_layout
+from components.server import AtlasDash, allow_body, harden
 from geodata.basemap.store import LAYERS_DIR as BASEMAP_DIR
 
 #: The built basemap files the browser may load (``geodata/layers/basemap``), by name.
@@ -113,7 +115,7 @@ def create_app(layers_dir: str | Path | None = None, manager=None) -> dash.Dash:
     manager = manager if manager is not None else make_manager()
     server = flask.Flask(__name__)
     server.config["COMPRESS_MIMETYPES"] = COMPRESSED
-    app = dash.Dash(
+    app = AtlasDash(
         __name__,
         server=server,
         title="Far East Atlas",
@@ -130,6 +132,9 @@ def create_app(layers_dir: str | Path | None = None, manager=None) -> dash.Dash:
     app.layout = build_layout(atlas, style=basemap_style())
     register(app, atlas, manager, frame_renderer(atlas))
     register_imports(app, manager)  # /import, /pack: the reader's own data (issue 13)
+    allow_body(app.server, "/import", imports.UPLOAD_LIMIT + imports.ENVELOPE)  # else 1 MB
+    allow_body(app.server, "/pack", imports.SHARE_LIMIT)
+    harden(app, atlas, manager)  # limits, 404s, /healthz, headers: once all is registered
     return app
 
 

@@ -35,10 +35,22 @@ def test_background_jobs_use_diskcache_unless_celery_is_configured(tmp_path):
 
     manager = make_manager({"FEA_CACHE_DIR": str(tmp_path)})
     app = app_module.create_app(FIXTURE_DIR, manager=manager)
-    background = [cb for cb in app.callback_map.values() if cb.get("background")]
-    assert len(background) == 1 and background[0]["background"]["manager"] is manager
+    assert type(manager).__name__ == "DiskcacheManager"
+    # jobs run outside Dash's callbacks (polled and downloaded through routes of their own)
+    assert not [cb for cb in app.callback_map.values() if cb.get("background")]
     if not os.environ.get("FEA_CELERY_BROKER"):
         assert app_module.celery_app is None
+
+
+def test_the_app_is_hardened_once_everything_is_registered():
+    from components.server import AtlasDash
+
+    app = app_module.create_app(FIXTURE_DIR)
+    assert isinstance(app, AtlasDash)
+    client = app.server.test_client()
+    assert client.get("/healthz").json["ok"] is True
+    assert "Content-Security-Policy" in client.get("/").headers
+    assert client.get("/no-such-page").status_code == 404
 
 
 def test_borders_of_a_day_are_served_and_bad_dates_get_the_reason():
