@@ -4,13 +4,15 @@
  * unit or shipment takes, each valid over a range of days. All frames go to MapLibre once;
  * a step of the slider then only switches the feature-state of the frames that start or stop
  * being current: no new data, no worker round trip, one repaint. Routes are one line layer,
- * each route lit by feature-state while in use.
+ * each route lit by feature-state while in use. Units are marker images (a shape per nation),
+ * and the units of a stack stand fanned out on a ring around their place (FEA_STACKS.fan):
+ * the offset is a property of each frame, so fanning costs a step nothing either.
  *
  * FEA_LAYERS.create(map, scene, beneath) -> {update(day, visible), hit(point), positions(layer),
- * drawn(layer)}. */
+ * hoverPositions(layer), drawn(layer)}. */
 (function (root) {
   'use strict';
-  var C = root.FEA_CORE;
+  var C = root.FEA_CORE, STACKS = root.FEA_STACKS;
   var MOVING = ['events', 'shipments', 'deployments'];
   var PAINT = {
     deployments: {stroke: '#ffffff', width: 1, on: 0.9},
@@ -26,12 +28,17 @@
   // The frames of every feature of a moving layer, with its colour.
   function framesOf(scene, layer) {
     var F = scene.features[layer], st = spec(scene, layer).style, out = [];
-    for (var i = 0; i < F.ids.length; i++) {
-      if (layer === 'deployments') {
+    if (layer === 'deployments') {
+      var fanned = STACKS.fan(F.ids.map(function (_id, i) {
+        return C.unitFrames(F.tracks[i], F.strengths[i], F.ends[i], st.transit_days, st);
+      }));
+      return fanned.map(function (frames, i) {
         var nation = scene.nations[F.nations[i]] || scene.nations[''];
-        out.push({frames: C.unitFrames(F.tracks[i], F.strengths[i], F.ends[i], st.transit_days, st),
-                  color: nation.color, shape: nation.shape});
-      } else if (layer === 'shipments') {
+        return {frames: frames, color: nation.color, shape: nation.shape};
+      });
+    }
+    for (var i = 0; i < F.ids.length; i++) {
+      if (layer === 'shipments') {
         out.push({frames: C.shipmentFrames(F.paths[i], C.cumulative(F.paths[i]), F.starts[i],
                                            F.ends[i], st.size / 2), color: st.color});
       } else {
@@ -43,14 +50,20 @@
   }
 
   // A marker image: the outline (points in a unit square) filled, as a 2 * MARKER_RADIUS
-  // pixel alpha mask that MapLibre colours per feature (sdf).
+  // pixel alpha mask that MapLibre colours per feature (sdf), turned by -turn degrees: drawn
+  // with icon-rotate = turn, it stands upright while its offset points that way (a stack's
+  // ring; FEA_STACKS.polar). The circle has no outline in the scene: it is drawn as a circle.
   var MARKER_RADIUS = 24;
-  function markerImage(outline) {
+  function markerImage(outline, turn) {
     var n = 2 * MARKER_RADIUS, canvas = document.createElement('canvas');
     canvas.width = canvas.height = n;
     var ctx = canvas.getContext('2d'), pad = 4, k = n - 2 * pad;
+    ctx.translate(n / 2, n / 2);
+    ctx.rotate(-turn * Math.PI / 180);
+    ctx.translate(-n / 2, -n / 2);
     ctx.fillStyle = '#ffffff';
     ctx.beginPath();
+    if (!outline.length) ctx.arc(n / 2, n / 2, k / 2, 0, 2 * Math.PI);
     outline.forEach(function (p, i) {
       if (i) ctx.lineTo(pad + p[0] * k, pad + p[1] * k); else ctx.moveTo(pad + p[0] * k, pad + p[1] * k);
     });
@@ -62,10 +75,17 @@
   function create(map, scene, beneath) {
     var sets = {}, routes = null;
 
+    // Each shape the nations of the scene use, in every direction a stack's slot may take.
     function addMarkers(markers) {
-      Object.keys(markers).forEach(function (shape) {
-        var name = 'fea-marker-' + shape;
-        if (markers[shape].length && !map.hasImage(name)) map.addImage(name, markerImage(markers[shape]), {sdf: true});
+      var used = {};
+      scene.features.deployments.nations.forEach(function (code) {
+        used[(scene.nations[code] || scene.nations['']).shape] = true;
+      });
+      Object.keys(used).forEach(function (shape) {
+        for (var turn = 0; turn < 360; turn += STACKS.STEP) {
+          var name = 'fea-marker-' + shape + '-' + turn;
+          if (!map.hasImage(name)) map.addImage(name, markerImage(markers[shape] || [], turn), {sdf: true});
+        }
       });
     }
 
@@ -75,9 +95,13 @@
         S.first.push(S.features.length + 1);
         S.current.push(null);
         item.frames.forEach(function (f) {
+          // a stack's slot: the direction, and the distance in icon-offset's units (pixels at
+          // icon-size 1): one number each, since a feature's properties cannot hold an array
+          var slot = f[5] || [0, 0];
           S.features.push({type: 'Feature', id: S.features.length + 1,
                            geometry: {type: 'Point', coordinates: [f[2], f[3]]},
-                           properties: {c: item.color, r: f[4], m: item.shape || 'circle'}});
+                           properties: {c: item.color, r: f[4], m: item.shape || 'circle', a: slot[0],
+                                        d: slot[1] * MARKER_RADIUS / f[4]}});
         });
       });
       var id = 'atlas-' + layer, st = spec(scene, layer).style, p = PAINT[layer];
@@ -85,23 +109,27 @@
       var on = layer === 'events'
         ? ['match', ['number', ['feature-state', 'phase'], 0], 2, st.lit_opacity, 1, st.dim_opacity, 0]
         : ['case', ['boolean', ['feature-state', 'on'], false], p.on, 0];
-      var round = ['==', ['get', 'm'], 'circle'];
-      map.addLayer({id: id, type: 'circle', source: id, filter: layer === 'deployments' ? round : true,
-        paint: {
-        'circle-color': ['get', 'c'], 'circle-radius': ['get', 'r'], 'circle-opacity': on,
-        'circle-stroke-opacity': on, 'circle-stroke-color': p.stroke, 'circle-stroke-width': p.width,
-        'circle-opacity-transition': {duration: 0, delay: 0},
-        'circle-stroke-opacity-transition': {duration: 0, delay: 0}}}, beneath);
-      // units of nations drawn with another shape than a circle: one image per shape, coloured
-      // per feature (SDF), so that colour-blind readers tell nations apart by shape too
-      if (layer === 'deployments') {
-        addMarkers(scene.markers);
-        map.addLayer({id: id + '-shapes', type: 'symbol', source: id, filter: ['!', round],
-          layout: {'icon-image': ['concat', 'fea-marker-', ['get', 'm']], 'icon-size': ['/', ['get', 'r'], MARKER_RADIUS],
-                   'icon-allow-overlap': true, 'icon-ignore-placement': true},
-          paint: {'icon-color': ['get', 'c'], 'icon-opacity': on, 'icon-halo-color': p.stroke,
-                  'icon-halo-width': 1.2, 'icon-opacity-transition': {duration: 0, delay: 0}}}, beneath);
+      if (layer !== 'deployments') {
+        map.addLayer({id: id, type: 'circle', source: id, paint: {
+          'circle-color': ['get', 'c'], 'circle-radius': ['get', 'r'], 'circle-opacity': on,
+          'circle-stroke-opacity': on, 'circle-stroke-color': p.stroke, 'circle-stroke-width': p.width,
+          'circle-opacity-transition': {duration: 0, delay: 0},
+          'circle-stroke-opacity-transition': {duration: 0, delay: 0}}}, beneath);
+        return;
       }
+      // units: one image per nation's shape, coloured per feature (SDF), so that colour-blind
+      // readers tell nations apart by shape too; a stack's units offset on their ring
+      addMarkers(scene.markers);
+      map.addLayer({id: id, type: 'symbol', source: id,
+        layout: {'icon-image': ['concat', 'fea-marker-', ['get', 'm'], '-', ['to-string', ['get', 'a']]],
+                 'icon-size': ['/', ['get', 'r'], MARKER_RADIUS], 'icon-rotate': ['get', 'a'],
+                 'icon-rotation-alignment': 'viewport',
+                 // [0, -d], turned with the icon by a: the slot on the ring
+                 'icon-offset': ['interpolate', ['linear'], ['get', 'd'], 0, ['literal', [0, 0]],
+                                 10000, ['literal', [0, -10000]]],
+                 'icon-allow-overlap': true, 'icon-ignore-placement': true},
+        paint: {'icon-color': ['get', 'c'], 'icon-opacity': on, 'icon-halo-color': p.stroke,
+                'icon-halo-width': 1.2, 'icon-opacity-transition': {duration: 0, delay: 0}}}, beneath);
     }
 
     function addRoutes() {
@@ -155,19 +183,30 @@
       }
       MOVING.forEach(function (layer) {
         show('atlas-' + layer, visible.indexOf(layer) >= 0);
-        if (map.getLayer('atlas-' + layer + '-shapes')) show('atlas-' + layer + '-shapes', visible.indexOf(layer) >= 0);
         updateMoving(layer, day);
       });
     }
 
-    // Where each feature of a moving layer is drawn now: [lon, lat, radius] or null.
+    // Where each feature of a moving layer is drawn now: [lon, lat, radius, [direction,
+    // pixels] off its place in a stack] or null.
     function positions(layer) {
       var S = sets[layer];
       return S.current.map(function (key, i) {
         var fid = key ? +key.split(':')[0] : -1;
         if (fid < 0) return null;
         var f = S.items[i].frames[fid - S.first[i]];
-        return [f[2], f[3], f[4]];
+        return [f[2], f[3], f[4], f[5] || [0, 0]];
+      });
+    }
+
+    // Where a pointer finds each feature now (Plotly's hover points): its place, moved by its
+    // offset in a stack at the map's zoom of the moment.
+    function hoverPositions(layer) {
+      return positions(layer).map(function (p) {
+        if (!p || !p[3][1]) return p;
+        var rad = p[3][0] * Math.PI / 180, px = map.project([p[0], p[1]]);
+        var ll = map.unproject([px.x + p[3][1] * Math.sin(rad), px.y - p[3][1] * Math.cos(rad)]);
+        return [ll.lng, ll.lat, p[2]];
       });
     }
 
@@ -188,8 +227,7 @@
       for (var n = 0; n < order.length; n++) {
         var layer = order[n];
         if (visible.indexOf(layer) < 0 || !map.getLayer('atlas-' + layer)) continue;
-        var ids = ['atlas-' + layer].concat(map.getLayer('atlas-' + layer + '-shapes') ? ['atlas-' + layer + '-shapes'] : []);
-        var hits = map.queryRenderedFeatures(box, {layers: ids});
+        var hits = map.queryRenderedFeatures(box, {layers: ['atlas-' + layer]});
         for (var h = 0; h < hits.length; h++) {
           var i = indexOf(layer, hits[h].id);
           if (i >= 0) return {layer: layer, id: scene.features[layer].ids[i]};
@@ -211,7 +249,7 @@
         .filter(Boolean);
     }
 
-    return {update: update, positions: positions, hit: hit, drawn: drawn};
+    return {update: update, positions: positions, hoverPositions: hoverPositions, hit: hit, drawn: drawn};
   }
 
   root.FEA_LAYERS = {create: create, MOVING: MOVING};

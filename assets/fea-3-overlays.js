@@ -1,17 +1,18 @@
 /* Far East Atlas engine: what tells the story over the moving layers (MapLibre's public API).
  *
  * Unit labels (short name and the strength of the day, "US AEF 7,950"), the leg a moving unit
- * is on as an arrow in its nation's colour, drawn by the kind of movement the sources give
- * (attack, advance, withdrawal, transfer: scene.movements), with a faint trail of where it
- * has been, and the direction of each shipment along its route. These few features change with the day, so
+ * is on (or has just made: FEA_LEGS.legAt) as an arrow in its nation's colour, drawn by the
+ * kind of movement the sources give (attack, advance, withdrawal, transfer: scene.movements),
+ * with a faint trail of where it has been, and the direction of each shipment along its route. These few features change with the day, so
  * they are small GeoJSON sources set anew on a step (tens of features), unlike the frames of
  * fea-3-layers.js. Labels collide: MapLibre places the strongest units' labels first and
- * drops those that would overlap (symbol-sort-key).
+ * drops those that would overlap (symbol-sort-key). The units standing at one place share
+ * one label (FEA_STACKS.stackLabel), set beyond the ring their markers are fanned out on.
  *
  * FEA_OVERLAYS.create(map, scene, beneath) -> {update(day, lang, visible), setScale(k), raise()}. */
 (function (root) {
   'use strict';
-  var C = root.FEA_CORE;
+  var C = root.FEA_CORE, STACKS = root.FEA_STACKS, LEGS = root.FEA_LEGS;
   var IDS = {trails: 'atlas-trails', legs: 'atlas-legs', heads: 'atlas-heads', labels: 'atlas-unit-labels'};
   var SOURCE = 'atlas-overlays';
 
@@ -33,22 +34,9 @@
     return {width: n, height: n, data: data};
   }
 
-  // The bearing (degrees clockwise from north) of a → b as drawn on a Mercator map.
-  function bearing(a, b) {
-    var merc = function (lat) { return Math.log(Math.tan(Math.PI / 4 + lat * Math.PI / 360)) * 180 / Math.PI; };
-    return Math.atan2(b[0] - a[0], merc(b[1]) - merc(a[1])) * 180 / Math.PI;
-  }
-
   function strengthText(n) { return n ? ' ' + C.formatCount(n) : ''; }
 
   function collection(features) { return {type: 'FeatureCollection', features: features}; }
-
-  // The segment of `track` a unit is on: the index k of its last waypoint at or before day.
-  function segment(track, day) {
-    var k = 0;
-    while (k + 1 < track.length && track[k + 1][0] <= day) k++;
-    return k;
-  }
 
   function create(map, scene, beneath) {
     var D = scene.features.deployments, S = scene.features.shipments, st = spec(scene, 'deployments').style;
@@ -78,34 +66,49 @@
                   paint: {'icon-color': ['get', 'c'], 'icon-halo-color': '#ffffff', 'icon-halo-width': 1}});
     map.addLayer({id: IDS.labels, type: 'symbol', source: SOURCE, filter: kind('labels'),
                   layout: {'text-field': ['get', 't'], 'text-size': 12, 'text-font': ['sans-serif'],
-                           'text-anchor': 'left', 'text-offset': [0.9, 0], 'symbol-sort-key': ['get', 'k'],
+                           'text-anchor': 'left', 'text-justify': 'left',
+                           // [x, 0] ems: a property holds a number, not an array
+                           'text-offset': ['interpolate', ['linear'], ['get', 'x'], 0, ['literal', [0, 0]],
+                                           100, ['literal', [100, 0]]],
+                           'symbol-sort-key': ['get', 'k'],
                            'text-allow-overlap': false, 'text-padding': 2, 'text-max-width': 16},
                   paint: {'text-color': '#1f1f1f', 'text-halo-color': 'rgba(255,255,255,0.9)',
                           'text-halo-width': 1.4}});
 
+    // One label per place: a lone unit's, or the stack's (beyond the ring it is fanned on).
+    function labelFeatures(stacks, keys, out) {
+      keys.forEach(function (key) {
+        var g = stacks[key], n = g.members.length;
+        var label = n > 1 ? STACKS.stackLabel(g.members) : g.members[0];
+        out.labels.push({type: 'Feature', geometry: {type: 'Point', coordinates: g.at},
+                         properties: {t: label.text, k: -(label.strength || 0), n: n,
+                                      x: 0.9 + STACKS.ring(n) / (12 * scale)}});
+      });
+    }
+
     function unitFeatures(day, lang, out) {
+      var stacks = {}, keys = [];
       for (var i = 0; i < D.ids.length; i++) {
         var track = D.tracks[i], at = C.positionAt(track, D.ends[i], day, st.transit_days);
         if (!at) continue;
         var color = (scene.nations[D.nations[i]] || scene.nations['']).color;
-        var strength = C.strengthAt(D.strengths[i], day);
-        out.labels.push({type: 'Feature', geometry: {type: 'Point', coordinates: at},
-                         properties: {t: D.labels[lang][i] + strengthText(strength), k: -(strength || 0)}});
-        var k = segment(track, day), a = track[k], b = track[k + 1];
-        var moving = b && a[3] == null && (at[0] !== a[1] || at[1] !== a[2]);
-        var trail = track.slice(0, k + 1).map(function (w) { return [w[1], w[2]]; });
-        if (moving) trail.push(at);
+        var strength = C.strengthAt(D.strengths[i], day), key = STACKS.placeKey(at[0], at[1]);
+        if (!stacks[key]) { stacks[key] = {at: at, members: []}; keys.push(key); }
+        stacks[key].members.push({text: D.labels[lang][i] + strengthText(strength), strength: strength || 0});
+        var trail = LEGS.trailAt(track, D.ends[i], day, st.transit_days);
         if (trail.length > 1) {
           out.trails.push({type: 'Feature', geometry: {type: 'LineString', coordinates: trail}, properties: {c: color}});
         }
-        if (moving) {
-          var m = (D.movements[i] || [])[k + 1] || 'none';
-          out.legs.push({type: 'Feature', geometry: {type: 'LineString', coordinates: [at, [b[1], b[2]]]},
+        var leg = LEGS.legAt(track, D.movements[i], D.ends[i], day, st.transit_days, st.arrow_days);
+        if (leg) {
+          var m = leg.movement;
+          out.legs.push({type: 'Feature', geometry: {type: 'LineString', coordinates: [leg.from, leg.to]},
                          properties: {c: color, m: m}});
-          out.heads.push({type: 'Feature', geometry: {type: 'Point', coordinates: [b[1], b[2]]},
-                          properties: {c: color, m: m, b: bearing(at, [b[1], b[2]]), s: MV[m].head * scale}});
+          out.heads.push({type: 'Feature', geometry: {type: 'Point', coordinates: leg.to},
+                          properties: {c: color, m: m, b: LEGS.bearing(leg.from, leg.to), s: MV[m].head * scale}});
         }
       }
+      labelFeatures(stacks, keys, out);
     }
 
     function shipmentFeatures(day, out) {
@@ -118,7 +121,7 @@
         if (ahead[0] === here[0] && ahead[1] === here[1]) ahead = path[path.length - 1];
         if (ahead[0] === here[0] && ahead[1] === here[1]) continue;
         out.heads.push({type: 'Feature', geometry: {type: 'Point', coordinates: here},
-                        properties: {c: color, b: bearing(here, ahead), s: 0.55 * scale}});
+                        properties: {c: color, b: LEGS.bearing(here, ahead), s: 0.55 * scale}});
       }
     }
 
@@ -163,5 +166,5 @@
     return {update: update, setScale: setScale, raise: raise, drawn: drawn, ready: ready};
   }
 
-  root.FEA_OVERLAYS = {create: create, bearing: bearing};
+  root.FEA_OVERLAYS = {create: create};
 })(typeof window !== 'undefined' ? window : this);

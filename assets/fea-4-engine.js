@@ -103,7 +103,12 @@
       borders.update(S.day, S.lang, S.layers.indexOf('borders') >= 0);
       drawOverlays();
       if (packs) packs.update(S.day, S.lang);
-      root.FEA_LAYERS.MOVING.forEach(function (layer) { P.setHoverPoints(gd, layer, layers.positions(layer)); });
+      hoverPoints();
+    }
+
+    // Plotly's hover points where the units are drawn: a stack's offsets change with the zoom.
+    function hoverPoints() {
+      root.FEA_LAYERS.MOVING.forEach(function (layer) { P.setHoverPoints(gd, layer, layers.hoverPositions(layer)); });
     }
 
     function beneath() {
@@ -128,7 +133,10 @@
       };
       if (map.loaded() || P.styleReady(map)) start(); else map.once('load', start);
       map.on('click', onClick);
-      map.on('moveend', function () { if (viewApplied && options.url) syncUrl(); });
+      map.on('moveend', function () {
+        if (layers) hoverPoints();
+        if (viewApplied && options.url) syncUrl();
+      });
       map.on('error', function (e) { console.warn('atlas map error: ' + (e.error && e.error.message)); });
     }
 

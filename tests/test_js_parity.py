@@ -143,3 +143,30 @@ def test_a_mismatch_is_reported():
     message = r"1 of 2 cases differ:\n\s*isoDate\(0\): python '1900-01-02', js '1900-01-01'"
     with pytest.raises(AssertionError, match=message):
         assert_parity(cases)
+
+
+def test_motion_agrees_on_the_atlas_units():
+    """Where each unit is, its strength, and the leg the map draws (with its kind of
+    movement): Python (``components/atlas/motion.py``) and the engine agree on every unit of
+    the atlas on days around each of its waypoints."""
+    from components.atlas.data import load_atlas
+    from components.atlas.motion import leg_at, position_at, strength_at
+    from components.atlas.registry import layer_spec
+
+    style = layer_spec("deployments").style
+    transit, arrow = style["transit_days"], style["arrow_days"]
+    cases = []
+    for unit in load_atlas().units:
+        track, moves, end = unit["track"], unit["movements"], unit["end"]
+        days = sorted({w[0] + k for w in track for k in (-31, -30, -5, -1, 0, 1, 9, 10, 11)})
+        for day in days:
+            cases.append((("positionAt", [track, end, day, transit]),
+                          _python(position_at, track, end, day, transit)))  # fmt: skip
+            cases.append((("strengthAt", [unit["strengths"], day]),
+                          _python(strength_at, unit["strengths"], day)))  # fmt: skip
+            cases.append((("legAt", [track, moves, end, day, transit, arrow]),
+                          _python(leg_at, track, moves, end, day, transit, arrow)))  # fmt: skip
+    legs = [want for (name, _), want in cases if name == "legAt" and want]
+    assert {leg["movement"] for leg in legs} >= {"attack", "advance", "withdrawal", "transfer"}
+    assert any(leg["arrived"] for leg in legs) and any(not leg["arrived"] for leg in legs)
+    assert_parity(cases)

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from components.atlas.data import Atlas
 from components.atlas.i18n import LANGS, pick_name, text
+from components.atlas.motion import leg_at
 from components.atlas.registry import (
     MODES,
     MOVEMENT_COLOR,
@@ -98,21 +99,24 @@ def nations_on(atlas: Atlas, days: Iterable[int]) -> set[str]:
 
 
 def movements_on(atlas: Atlas, days: Iterable[int]) -> set[str]:
-    """The kinds of movement of the legs units are on, on any of ``days``.
+    """The kinds of movement of the legs the map draws on any of ``days`` (as the engine
+    does: :func:`components.atlas.motion.leg_at`).
 
     Examples
     --------
     >>> from components.atlas.data import load_atlas
     >>> from components.atlas.timeline import day_number
-    >>> sorted(movements_on(load_atlas(FIXTURE_DIR), [day_number("1918-09-01")]))
+    >>> sorted(movements_on(load_atlas(FIXTURE_DIR), [day_number("1918-09-20")]))
     []
     """
-    days, kinds = list(days), set()
-    for unit in atlas.units:
-        track, moves = unit["track"], unit.get("movements") or []
-        for k in range(1, min(len(track), len(moves))):
-            if moves[k] and any(track[k - 1][0] <= d < track[k][0] for d in days):
-                kinds.add(moves[k])
+    style = layer_spec("deployments").style
+    kinds = set()
+    for day in days:
+        for unit in atlas.units:
+            leg = leg_at(unit["track"], unit.get("movements"), unit["end"], day,
+                         style.get("transit_days"), style.get("arrow_days"))  # fmt: skip
+            if leg and leg["movement"] != "none":
+                kinds.add(leg["movement"])
     return kinds
 
 

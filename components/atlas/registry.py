@@ -45,7 +45,7 @@ LAYERS: tuple[LayerSpec, ...] = (
               "path", {"color": "#01665e", "size": 13}, browser_drawn=True),
     LayerSpec("deployments", {"en": "Forces", "zh": "部队", "ja": "部隊"}, "Point", "track",
               {"min_radius": 5, "max_radius": 22, "unknown_radius": 6, "per_sqrt_thousand": 3.0,
-               "transit_days": 30}, browser_drawn=True),
+               "transit_days": 30, "arrow_days": 10}, browser_drawn=True),
     LayerSpec("borders", {"en": "Borders of the day", "zh": "当时疆界", "ja": "当時の国境"},
               "Polygon", "basemap", {"fill_opacity": 0.22, "overlay_opacity": 0.35,
                                      "line_width": 1.2}),

@@ -280,11 +280,11 @@ def test_units_carry_labels_and_a_moving_unit_an_arrow(page, fixture_url):
 def test_on_this_day_follows_the_slider_and_opens_details(page, fixture_url):
     lines = "() => [...document.querySelectorAll('#on-this-day li')].map(li => li.textContent)"
     page.open(f"{fixture_url}/?date=1918-08-20")
-    page.page.wait_for_function(f"() => ({lines})().some(t => t.startsWith('American'))")
+    page.page.wait_for_function(f"() => ({lines})().some(t => t.startsWith('US AEF'))")
     assert not any("Khasan" in t for t in page.page.evaluate(lines))
     page.page.evaluate("() => FEA.page.setDay(FEA_CORE.dayNumber('1938-08-01'))")
     page.page.wait_for_function(f"() => ({lines})().some(t => t.includes('Khasan'))")
-    assert not any(t.startswith("American") for t in page.page.evaluate(lines))
+    assert not any(t.startswith("US AEF") for t in page.page.evaluate(lines))
     page.page.click("#on-this-day button:has-text('Khasan')")
     page.page.wait_for_function("document.getElementById('details').textContent"
                                 ".includes('Battle of Lake Khasan')")  # fmt: skip

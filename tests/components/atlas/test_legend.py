@@ -47,14 +47,16 @@ def test_the_rows_shown_follow_the_layers_and_the_nations_on_the_map():
 
 
 def test_a_kind_of_movement_is_in_the_legend_while_a_unit_moves_so():
-    # the fixture's American force advances from Vladivostok (15 August) to Khabarovsk (1 Sep.)
+    # the fixture's American force advances from Vladivostok (15 August) to Khabarovsk (1 Sep.),
+    # and the arrow of its advance stays ten days after it arrives
     assert movements_on(ATLAS, [day_number("1918-08-20")]) == {"advance"}
-    assert movements_on(ATLAS, [day_number("1918-09-02")]) == set()
+    assert movements_on(ATLAS, [day_number("1918-09-10")]) == {"advance"}
+    assert movements_on(ATLAS, [day_number("1918-09-11")]) == set()
     rows = shown_entries(legend_entries(ATLAS), ["deployments"], None, {"advance"})
     assert [r["shape"] for r in rows if "movement" in r] == ["move-advance"]
     out = legend_text(ATLAS, "zh", [day_number("1918-08-20")], ["deployments"])
     assert "─▶</span> 推进" in out
-    assert "推进" not in legend_text(ATLAS, "zh", [day_number("1918-09-02")], ["deployments"])
+    assert "推进" not in legend_text(ATLAS, "zh", [day_number("1918-09-11")], ["deployments"])
 
 
 def test_attribution_names_the_seeds_and_the_basemap_and_gazetteer_licences():
