@@ -25,7 +25,7 @@ from components.page import imports
 from components.page.callbacks import register
 from components.page.imports import register_imports
 from components.page.layout import build_layout
-from components.server import AtlasDash, allow_body, harden
+from components.server import AtlasDash, QuietRequestHandler, allow_body, harden
 from geodata.basemap.store import LAYERS_DIR as BASEMAP_DIR
 
 #: The built basemap files the browser may load (``geodata/layers/basemap``), by name.
@@ -156,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--debug", action="store_true")
     args = parser.parse_args(argv)
     app = _default()[0] if args.layers is None else create_app(args.layers)
-    app.run(host=args.host, port=args.port, debug=args.debug)
+    app.run(host=args.host, port=args.port, debug=args.debug, request_handler=QuietRequestHandler)
     return 0
 
 

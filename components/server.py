@@ -23,8 +23,9 @@ scripts).
   (MapLibre), ``data:``/``blob:`` images (the PNG export), inline styles (plotly.js) and the
   hashes of Dash's inline scripts; ``nosniff``, ``DENY`` framing, ``same-origin`` referrers.
   HTTPS is not forced (a proxy in front does TLS). The server's version is not told: the
-  development server's ``Server: Werkzeug/... Python/...`` is replaced, and
-  :class:`AtlasDash` leaves ``python_version`` out of the page's ``_dash-config``.
+  development server says ``Server: far-east-atlas`` (:class:`QuietRequestHandler`), not
+  ``Werkzeug/... Python/...``, and :class:`AtlasDash` leaves ``python_version`` out of the
+  page's ``_dash-config``.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ import flask
 from dash.exceptions import DependencyException, PreventUpdate
 from flask_talisman import Talisman
 from werkzeug.exceptions import HTTPException
+from werkzeug.serving import WSGIRequestHandler
 
 log = logging.getLogger(__name__)
 
@@ -135,12 +137,12 @@ def _bad_suite_path(_error):
     return _text(f"not found: {flask.request.path}", 404)
 
 
-def _after(response: flask.Response) -> flask.Response:
-    # the development server names itself and Python unless the app names the server;
-    # gunicorn's own "Server: gunicorn" carries no version
-    if flask.request.environ.get("SERVER_SOFTWARE", "").startswith("Werkzeug"):
-        response.headers["Server"] = SERVER_NAME
-    return response
+class QuietRequestHandler(WSGIRequestHandler):
+    """The development server's request handler, naming the server without its version
+    nor Python's (``python app.py`` runs it; gunicorn says only ``gunicorn``)."""
+
+    def version_string(self) -> str:
+        return SERVER_NAME
 
 
 def guard_dispatch(server: flask.Flask) -> None:
@@ -198,7 +200,6 @@ def harden(app: dash.Dash, atlas, manager=None) -> Talisman:
     server = app.server
     server.config.setdefault("MAX_CONTENT_LENGTH", BODY_LIMIT)
     server.before_request(_check_request)
-    server.after_request(_after)
     server.register_error_handler(413, _too_large)
     server.register_error_handler(DependencyException, _bad_suite_path)
     guard_dispatch(server)

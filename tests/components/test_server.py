@@ -288,6 +288,22 @@ def test_security_headers_and_no_version_disclosed(client):
     assert "python_version" not in page and sys.version not in page
 
 
-def test_the_development_server_does_not_name_werkzeug_nor_python(client):
-    response = client.get("/", environ_base={"SERVER_SOFTWARE": "Werkzeug/3.1"})
-    assert response.headers["Server"] == guards.SERVER_NAME
+def test_the_development_server_does_not_name_werkzeug_nor_python(app):
+    import http.client
+    import threading
+
+    from werkzeug.serving import make_server
+
+    server = make_server("127.0.0.1", 0, app.server, request_handler=guards.QuietRequestHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+        connection.request("GET", "/healthz")
+        response = connection.getresponse()
+        response.read()
+        connection.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert response.status == 200
+    assert response.headers.get_all("Server") == [guards.SERVER_NAME]
