@@ -41,6 +41,8 @@ from flask_talisman import Talisman
 from werkzeug.exceptions import HTTPException
 from werkzeug.serving import WSGIRequestHandler
 
+from components.export import profiles
+
 log = logging.getLogger(__name__)
 
 MB = 1 << 20
@@ -198,6 +200,7 @@ def harden(app: dash.Dash, atlas, manager=None) -> Talisman:
     Call it once every callback and route is registered. Returns the Talisman instance.
     """
     server = app.server
+    profiles.clear_stale()  # export browsers' profiles left by renderers killed outright
     server.config.setdefault("MAX_CONTENT_LENGTH", BODY_LIMIT)
     server.before_request(_check_request)
     server.register_error_handler(413, _too_large)

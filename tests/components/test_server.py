@@ -307,3 +307,18 @@ def test_the_development_server_does_not_name_werkzeug_nor_python(app):
         server.server_close()
     assert response.status == 200
     assert response.headers.get_all("Server") == [guards.SERVER_NAME]
+
+
+def test_the_server_clears_export_profiles_left_by_killed_renderers(tmp_path, monkeypatch):
+    import subprocess
+    import tempfile
+
+    from components.export.profiles import PREFIX
+
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    left = tmp_path / f"{PREFIX}{int(done.stdout)}-x"
+    (left / "Default").mkdir(parents=True)
+    app_module.create_app(FIXTURE_DIR)
+    assert not left.exists()
