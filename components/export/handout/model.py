@@ -40,8 +40,9 @@ MARGIN, HEADER, LEGEND_BAND, FOOTER, CAPTION, GAP = 10.0, 19.0, 40.0, 9.0, 13.0,
 MODE_DASHES = {"rail": "", "land": "6 2", "sea": "2 2", "air": "6 2 1 2"}
 #: The hatch over each sovereign's fill of the borders of the day, in print (drawn by
 #: print_style.js on the maps, by the sheet in the legend): their colours print as near greys.
-HATCHES = {"russia": "slash", "manchukuo": "backslash", "mongolia": "dots", "china": "horizontal",
-           "japan": "cross", "fer": "vertical", "tuva": "xcross", "occupation": "none"}  # fmt: skip
+HATCHES = {"russia": "slash", "manchukuo": "backslash", "mongolia": "horizontal",
+           "china": "vertical", "japan": "cross", "fer": "xcross", "tuva": "dash",
+           "occupation": "none"}  # fmt: skip
 #: The marker shapes a nation sharing its shape with another on the same handout takes, in
 #: this order (the first not used by another nation of the handout): in black and white,
 #: two circles of near greys would read as one nation.

@@ -25,18 +25,16 @@
     ratio = ratio * TILE / 8;
     c.width = c.height = n;
     var g = c.getContext('2d');
-    g.strokeStyle = 'rgba(30,30,30,0.3)';
-    g.fillStyle = 'rgba(30,30,30,0.45)';
+    g.strokeStyle = 'rgba(30,30,30,0.28)';
     g.lineWidth = ratio * 0.8;
     var lines = {slash: [[0, 8, 8, 0], [-1, 1, 1, -1], [7, 9, 9, 7]],
                  backslash: [[0, 0, 8, 8], [-1, 7, 1, 9], [7, -1, 9, 1]],
                  horizontal: [[0, 4, 8, 4]], vertical: [[4, 0, 4, 8]],
                  cross: [[0, 4, 8, 4], [4, 0, 4, 8]],
-                 xcross: [[0, 8, 8, 0], [0, 0, 8, 8]]}[kind] || [];
+                 xcross: [[0, 8, 8, 0], [0, 0, 8, 8]], dash: [[0, 4, 4, 4]]}[kind] || [];
     lines.forEach(function (l) {
       g.beginPath(); g.moveTo(l[0] * ratio, l[1] * ratio); g.lineTo(l[2] * ratio, l[3] * ratio); g.stroke();
     });
-    if (kind === 'dots') g.fillRect(3 * ratio, 3 * ratio, 2 * ratio, 2 * ratio);
     return g.getImageData(0, 0, n, n);
   }
 

@@ -35,7 +35,7 @@ HATCH_LINES = {
     "backslash": [(0, 0, 8, 8), (-1, 7, 1, 9), (7, -1, 9, 1)],
     "horizontal": [(0, 4, 8, 4)], "vertical": [(4, 0, 4, 8)],
     "cross": [(0, 4, 8, 4), (4, 0, 4, 8)], "xcross": [(0, 8, 8, 0), (0, 0, 8, 8)],
-    "dots": [],
+    "dash": [(0, 4, 4, 4)],  # (no dots: on a map they read as places)
 }  # fmt: skip
 #: A map's 11-pixel hatch tile (print_style.js' TILE) on paper, in points (a CSS pixel is
 #: 0.75 pt, and the map is shrunk).
@@ -51,11 +51,6 @@ def _hatch_def(kind: str | None) -> str:
     body = "".join(f'<line x1="{x1 * k:.2f}" y1="{y1 * k:.2f}" x2="{x2 * k:.2f}" y2="{y2 * k:.2f}"'
                    f' stroke="#1e1e1e" stroke-opacity="0.6" stroke-width="{1.2 * k:.2f}"/>'
                    for x1, y1, x2, y2 in HATCH_LINES[kind])  # fmt: skip
-    if kind == "dots":
-        body = (
-            f'<rect x="{3 * k:.2f}" y="{3 * k:.2f}" width="{2 * k:.2f}" '
-            f'height="{2 * k:.2f}" fill="#1e1e1e" fill-opacity="0.75"/>'
-        )
     return (
         f'<defs><pattern id="hatch-{kind}" width="{_TILE_PT:.2f}" height="{_TILE_PT:.2f}" '
         f'patternUnits="userSpaceOnUse">{body}</pattern></defs>'
