@@ -226,3 +226,41 @@ def test_a_failed_poll_is_retried_with_backoff_and_the_page_says_so(
     page.page.wait_for_function(f"() => {STATUS} === 'Cancelled'")
     errors = [e for e in page.errors if "net::ERR_" not in e]  # the dropped polls themselves
     assert page.outside == [] and errors == [], (page.outside, errors)
+
+
+@pytest.fixture
+def one_at_a_time(monkeypatch, tmp_path):
+    """The app with room for one rendering job (``FEA_JOB_CONCURRENCY=1``)."""
+    from app import create_app
+    from components.export.jobs import make_manager
+    from tests.browser.conftest import serve
+    from tests.fixtures import FIXTURE_DIR
+
+    monkeypatch.setenv("FEA_JOB_CONCURRENCY", "1")
+    url, server = serve(create_app(FIXTURE_DIR, make_manager({"FEA_CACHE_DIR": str(tmp_path)})))
+    yield url
+    server.shutdown()
+
+
+def test_a_second_job_waits_in_line_and_the_page_says_its_place(
+    page, browser, one_at_a_time, logged_slow_renders
+):
+    from tests.browser.conftest import Page
+
+    start_job(page, f"{one_at_a_time}/?date=1938-07-29", "1938-07-29", "1938-09-30", "7d")
+    other = Page(browser)
+    try:
+        start_job(other, f"{one_at_a_time}/?date=1938-07-29", "1938-07-29", "1938-08-12", "7d")
+        other.page.wait_for_function(f"() => {STATUS} === 'Queued: number 1 in line'")
+        other.page.wait_for_selector("#anim-cancel:not([hidden])")  # once the poll came back
+        assert other.page.is_disabled("#anim-make")
+        assert other.page.evaluate(f"() => {STATUS}") == "Queued: number 1 in line"
+        page.page.click("#anim-cancel")  # the first leaves: the second starts
+        page.page.wait_for_function(f"() => {STATUS} === 'Cancelled'")
+        other.page.wait_for_function(f"() => /^(Starting|Rendering)/.test({STATUS})",
+                                     timeout=20000)  # fmt: skip
+        other.page.click("#anim-cancel")
+        other.page.wait_for_function(f"() => {STATUS} === 'Cancelled'")
+        assert other.errors == [] and page.errors == [], (other.errors, page.errors)
+    finally:
+        other.close()
