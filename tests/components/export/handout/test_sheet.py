@@ -56,7 +56,8 @@ def test_glyphs_draw_shapes_dashes_and_hatches():
     assert 'stroke-dasharray="14.4 4.8"' in glyph({"shape": "line", "color": "#a0522d",
                                                      "dash": "6 2"})  # fmt: skip
     assert "stroke-dasharray" not in glyph({"shape": "line", "color": "#2d2d2d", "dash": ""})
-    assert "url(#hatch-dots)" in glyph({"shape": "fill", "color": "#6a9e3a", "hatch": "dots"})
+    hatched = glyph({"shape": "fill", "color": "#6a9e3a", "hatch": "horizontal"})
+    assert "url(#hatch-horizontal)" in hatched and "<line" in hatched
     assert "stroke-dasharray" in glyph({"shape": "move-withdrawal", "color": "#3a3a3a"})
 
 
