@@ -11,7 +11,7 @@ Two launchers hand a job to :func:`run`:
 
 - :func:`fork_launcher` (DiskCache, one machine): a process forked twice from the web worker,
   in a session of its own, so that stopping it kills its Chromium too, and so that it
-  outlives a restart of the web worker;
+  outlives a restart of the web worker (without holding the server's port);
 - :func:`celery_launcher`: a Celery task (:func:`register_celery_task`) that a worker runs.
   Celery takes the task off the broker when it starts: a worker that dies does not have its
   job run again; the board reports it failed when the heartbeat stops.
@@ -124,6 +124,27 @@ def run(board: JobBoard, job_id: str, on_stop: Callable[[], None] | None = None,
     return (board.record(job_id) or {}).get("state", "unknown")
 
 
+def close_listening_sockets() -> int:
+    """Close the listening sockets this process inherited (the web server's port), so that a
+    job that outlives the server does not hold its port; returns how many were closed."""
+    closed = 0
+    for name in os.listdir("/proc/self/fd") if os.path.isdir("/proc/self/fd") else []:
+        try:
+            sock = socket.socket(fileno=int(name))
+        except (OSError, ValueError):
+            continue  # not a socket (or gone)
+        try:
+            listening = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ACCEPTCONN)
+        except OSError:
+            listening = 0
+        if listening:
+            sock.close()
+            closed += 1
+        else:
+            sock.detach()  # leave the others (Redis, DiskCache's files) as they are
+    return closed
+
+
 def _kill_own_group() -> None:
     os.killpg(os.getpgid(0), signal.SIGKILL)
 
@@ -145,6 +166,7 @@ def fork_launcher(board: JobBoard):
                 os.setsid()
                 for sig in _SERVER_SIGNALS:
                     signal.signal(sig, signal.SIG_DFL)  # not the web server's handlers
+                close_listening_sockets()
                 run(board, job_id, on_stop=_kill_own_group, forked=True)
         finally:
             os._exit(0)

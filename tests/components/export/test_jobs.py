@@ -259,3 +259,28 @@ def test_the_limit_holds_when_many_workers_pump_at_once(tmp_path):
         a_board().update(job_id, state="done")
     all_pump()
     assert launched == ids[:4]
+
+
+def test_a_forked_renderer_does_not_hold_the_servers_port(tmp_path):
+    import socket
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    port = listener.getsockname()[1]
+
+    def holds_port(params, on_frame):
+        import psutil
+
+        mine = [c for c in psutil.Process().net_connections() if c.laddr and c.laddr[1] == port]
+        return {"gif": b"held" if mine else b"free"}
+
+    store = DiskStore(diskcache.Cache(str(tmp_path)))
+    b = JobBoard(store, LIMITS, None, {"animation": kind(holds_port)})
+    b.launch = fork_launcher(b)
+    job_id = b.submit("animation", PARAMS, 3)
+    deadline = time.time() + 20
+    while (b.record(job_id) or {}).get("state") != "done" and time.time() < deadline:
+        time.sleep(0.1)
+    assert b"".join(b.file(job_id, "gif")[2]) == b"free"
+    listener.close()
