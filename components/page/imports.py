@@ -34,9 +34,10 @@ from geodata.settings import setting
 
 log = logging.getLogger(__name__)
 
-#: The largest file ``/import`` takes (the importer's own limit is the same 10 MB); the
-#: multipart envelope may add this much around it.
-UPLOAD_LIMIT = 10 * 1024 * 1024
+#: The largest file ``/import`` takes: the importer's own limit (``FEA_IMPORT_MAX_BYTES``,
+#: 10 MB by default); the multipart envelope may add ``ENVELOPE`` around it.
+UPLOAD_LIMIT = int(setting("FEA_IMPORT_MAX_BYTES"))
+MB = f"{UPLOAD_LIMIT / 2**20:g} MB"
 ENVELOPE = 64 * 1024
 #: The largest pack ``/pack`` keeps (its JSON, as posted).
 SHARE_LIMIT = 10 * 1024 * 1024
@@ -73,12 +74,12 @@ def upload():
     limit = UPLOAD_LIMIT + ENVELOPE
     if request.content_length is not None and request.content_length > limit:
         return _error(f"the file is too big: {request.content_length:,} bytes, "
-                      f"the limit is {UPLOAD_LIMIT:,} bytes (10 MB)", 413)  # fmt: skip
+                      f"the limit is {UPLOAD_LIMIT:,} bytes ({MB})", 413)  # fmt: skip
     request.max_content_length = limit  # a body sent without a length is cut there too
     try:
         sent = request.files.get("file")
     except RequestEntityTooLarge:
-        return _error(f"the file is too big: the limit is {UPLOAD_LIMIT:,} bytes (10 MB)", 413)
+        return _error(f"the file is too big: the limit is {UPLOAD_LIMIT:,} bytes ({MB})", 413)
     if sent is None:
         return _error("no file: send it as the form field 'file'")
     name = Path(sent.filename or "upload").name[:200] or "upload"
@@ -87,7 +88,7 @@ def upload():
     finally:
         sent.close()
     if len(data) > UPLOAD_LIMIT:
-        return _error(f"{name}: too big, the limit is {UPLOAD_LIMIT:,} bytes (10 MB)", 413)
+        return _error(f"{name}: too big, the limit is {UPLOAD_LIMIT:,} bytes ({MB})", 413)
     fmt = request.form.get("format") or None
     from geodata.imports import import_file  # the importer's modules only when asked
 
