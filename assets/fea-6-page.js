@@ -80,6 +80,8 @@
         set(IDS.BORDERS_NOTE, {hidden: covered});
       }
     }
+    if (tourTimer && ((what === 'day' && st.day !== tourDay) || (what === 'playing' && st.playing))) stopTour();
+    if (what === 'lang' || what === 'init') tourButton(!!tourTimer, st.lang);
     if (what === 'playing' || what === 'lang' || what === 'init') {
       document.documentElement.lang = st.lang;
       set(IDS.PLAY, {children: (st.playing ? '❚❚ ' : '▶ ') + word(st.playing ? 'pause' : 'play', st.lang)});
@@ -155,6 +157,46 @@
     if (!A || !id || !clicks || !clicks.some(Boolean)) return;
     var p = SCENE.periods.filter(function (x) { return x.id === id.index; })[0];
     if (p) { A.setDay(p.day); A.setView(p.view); }
+  }
+
+  // ------------------------------------------------------------------ the guided tour
+  // The key moments one after another, each for scene.timeline.tour_ms: a teacher talks over
+  // them. Any other move of the date (the slider, Play, a key) ends the tour.
+  var tourTimer = null, tourDay = null;
+
+  function tourButton(on, lang) {
+    var b = el(IDS.GUIDE_TOUR);
+    if (!b) return;
+    b.textContent = (on ? '■ ' : '▶ ') + word(on ? 'tour_stop' : 'tour', lang);
+    b.setAttribute('aria-pressed', on ? 'true' : 'false');
+  }
+
+  function stopTour() {
+    clearTimeout(tourTimer);
+    tourTimer = tourDay = null;
+    tourButton(false, A.getState().lang);
+  }
+
+  function tourStop(k) {
+    var m = SCENE.moments[k];
+    if (A.getState().playing) A.pause();
+    tourDay = m.day;
+    A.setDay(m.day);
+    A.setView(m.view);
+    tourButton(true, A.getState().lang);
+    tourTimer = setTimeout(function () {
+      var st = A.getState();
+      if (st.day !== tourDay || st.playing) return stopTour();
+      if (k + 1 < SCENE.moments.length) tourStop(k + 1); else stopTour();
+    }, SCENE.timeline.tour_ms);
+  }
+
+  // From the moment shown (the first before all of them); pressed again, it stops.
+  function tour(clicks) {
+    if (!A || !clicks || !SCENE.moments.length) return;
+    if (tourTimer) return stopTour();
+    var days = momentDays(), k = root.FEA_CORE.momentAt(days, A.getState().day);
+    tourStop(k < 0 || k === days.length - 1 ? 0 : k);
   }
 
   function moment(direction) {
@@ -236,6 +278,7 @@
     layers: engine(function (ids) { A.setLayers(ids || []); }),
     previousMoment: moment(-1),
     nextMoment: moment(1),
+    tour: tour,
     onThisDay: function (clicks) {
       var id = root.dash_clientside.callback_context.triggered_id;
       if (!A || !id || !clicks || !clicks.some(Boolean)) return;

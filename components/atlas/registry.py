@@ -178,6 +178,8 @@ SPEEDS = MappingProxyType({"day": 1, "week": 7, "month": "month"})
 DEFAULT_SPEED = "week"
 #: Milliseconds between animation steps while playing.
 PLAY_INTERVAL_MS = 250
+#: How long the guided tour stays on each key moment (milliseconds): time to read its quote.
+TOUR_MS = 9000
 #: The first view: the Russian Far East, Manchuria and Mongolia.
 DEFAULT_VIEW = MappingProxyType({"lon": 124.0, "lat": 46.0, "zoom": 3.0})
 

@@ -53,6 +53,7 @@ from components.atlas.registry import (
     SNAPSHOT_LAYOUT,
     SNAPSHOT_SCALES,
     SPEEDS,
+    TOUR_MS,
 )
 from components.atlas.timeline import day_number, iso_date
 from components.basemap.borders import border_config
@@ -300,7 +301,7 @@ def build_scene(atlas: Atlas, borders: dict | None = None, detail: dict | None =
         "attribution": {lang: attribution(atlas, lang) for lang in LANGS},
         "timeline": {"default_day": default_day(atlas), "speeds": list(SPEEDS),
                      "default_speed": DEFAULT_SPEED, "play_interval_ms": PLAY_INTERVAL_MS,
-                     "animation_days": ANIMATION_DAYS},
+                     "animation_days": ANIMATION_DAYS, "tour_ms": TOUR_MS},
         "view": dict(DEFAULT_VIEW),
         "periods": [{"id": p.id, "labels": dict(p.labels), "start": p.start, "end": p.end,
                      "day": day_number(p.start), "view": _view(p.center, p.zoom)}

@@ -32,6 +32,7 @@ ENGINE_INPUTS = (
     ("layers", Id.LAYERS, "value"),
     ("previousMoment", Id.GUIDE_PREV, "n_clicks"),
     ("nextMoment", Id.GUIDE_NEXT, "n_clicks"),
+    ("tour", Id.GUIDE_TOUR, "n_clicks"),
 )
 
 

@@ -40,6 +40,7 @@ class Id(StrEnum):
     GUIDE = "guide"
     GUIDE_PREV = "guide-prev"
     GUIDE_NEXT = "guide-next"
+    GUIDE_TOUR = "guide-tour"
     GUIDE_BODY = "guide-body"
     ON_THIS_DAY = "on-this-day"
     ON_THIS_DAY_HEADING = "on-this-day-heading"

@@ -289,3 +289,29 @@ def test_on_this_day_follows_the_slider_and_opens_details(page, fixture_url):
     page.page.wait_for_function("document.getElementById('details').textContent"
                                 ".includes('Battle of Lake Khasan')")  # fmt: skip
     assert page.errors == [], page.errors
+
+
+def test_the_key_moments_play_as_a_guided_tour(page, fixture_url):
+    """The Tour button goes through the key moments one after another, each for the scene's
+    tour_ms; pressed again it stops, and any other move of the date ends it too."""
+    page.open(f"{fixture_url}/?date=1917-03-01&lang=zh")
+    tour = page.page.locator("#guide-tour")
+    assert tour.get_attribute("aria-pressed") == "false" and "导览" in tour.text_content()
+    tour.click()
+    page.page.wait_for_function(f"{DATE} === '1918-08-15'")  # the first moment
+    assert tour.get_attribute("aria-pressed") == "true" and "停止" in tour.text_content()
+    page.page.wait_for_function(f"{DATE} === '1938-07-29'", timeout=20000)  # then the next
+    view = page.page.evaluate("() => FEA.page.getState().view")
+    assert abs(view["lon"] - 130.6) < 1 and abs(view["lat"] - 42.5) < 1, view  # at Lake Khasan
+    tour.click()  # stop (on a slow machine the tour may have gone on to the third moment)
+    page.page.wait_for_function("document.getElementById('guide-tour').ariaPressed === 'false'")
+    stopped = page.date()
+    assert stopped in ("1938-07-29", "1939-05-11")
+    page.page.wait_for_timeout(10000)
+    assert page.date() == stopped
+    # started again, a step of the slider ends it
+    tour.click()
+    page.page.wait_for_function("document.getElementById('guide-tour').ariaPressed === 'true'")
+    page.page.click("#step-forward")
+    page.page.wait_for_function("document.getElementById('guide-tour').ariaPressed === 'false'")
+    assert page.errors == [], page.errors
