@@ -49,10 +49,16 @@ def fixture_url():
 
 
 class Page:
-    """A Playwright page that blocks and counts outside requests and collects errors."""
+    """A Playwright page that blocks and counts outside requests and collects errors.
 
-    def __init__(self, browser):
-        self.page = browser.new_page(viewport={"width": 1280, "height": 800})
+    The tests' own probes (``wait_for_function`` with an expression) are evaluated as strings,
+    which the app's CSP forbids (no ``unsafe-eval``), so a page bypasses the CSP unless
+    ``csp`` is set: ``csp_page`` keeps it, for the tests of the page under its CSP.
+    """
+
+    def __init__(self, browser, csp: bool = False):
+        self.page = browser.new_context(viewport={"width": 1280, "height": 800},
+                                        bypass_csp=not csp).new_page()  # fmt: skip
         self.outside: list[str] = []
         self.errors: list[str] = []
         self.page.route("**/*", self._route)
@@ -95,11 +101,19 @@ class Page:
         return self.page.get_attribute("#current-date", "datetime")
 
     def close(self):
-        self.page.close()
+        self.page.context.close()
 
 
 @pytest.fixture
 def page(browser):
     p = Page(browser)
+    yield p
+    p.close()
+
+
+@pytest.fixture
+def csp_page(browser):
+    """A page under the app's Content Security Policy (probes must be functions)."""
+    p = Page(browser, csp=True)
     yield p
     p.close()

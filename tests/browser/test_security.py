@@ -25,7 +25,8 @@ document.addEventListener('securitypolicyviolation', e => window.__csp.push(
 DATE = "document.getElementById('current-date').getAttribute('datetime')"
 
 
-def test_page_play_and_exports_work_under_the_csp(page, fixture_url, tmp_path):
+def test_page_play_and_exports_work_under_the_csp(csp_page, fixture_url, tmp_path):
+    page = csp_page
     page.page.add_init_script(LISTEN)
     response = page.page.request.get(f"{fixture_url}/")
     csp = response.headers["content-security-policy"]
