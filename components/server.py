@@ -89,19 +89,19 @@ def allow_body(server: flask.Flask, prefix: str, limit: int) -> None:
     >>> body_limit(server, "/import/file"), body_limit(server, "/_dash-update-component")
     (10485760, 1048576)
     """
-    server.config.setdefault("FEA_BODY_LIMITS", {})[prefix] = int(limit)
+    server.config.setdefault("ATLAS_BODY_LIMITS", {})[prefix] = int(limit)
 
 
 def body_limit(server: flask.Flask, path: str) -> int:
     """The body limit of ``path``: the longest allowed prefix's, else :data:`BODY_LIMIT`."""
-    limits = server.config.get("FEA_BODY_LIMITS", {})
+    limits = server.config.get("ATLAS_BODY_LIMITS", {})
     best = max((p for p in limits if path.startswith(p)), key=len, default=None)
     return limits[best] if best is not None else server.config.get("MAX_CONTENT_LENGTH") \
         or BODY_LIMIT  # fmt: skip
 
 
 def _allowed(path: str) -> bool:
-    return any(path.startswith(p) for p in flask.current_app.config.get("FEA_BODY_LIMITS", {}))
+    return any(path.startswith(p) for p in flask.current_app.config.get("ATLAS_BODY_LIMITS", {}))
 
 
 def _text(message: str, status: int, **headers) -> flask.Response:
