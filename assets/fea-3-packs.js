@@ -12,6 +12,7 @@
   'use strict';
   var C = root.FEA_CORE, D = root.FEA_PACKDATA;
   var PHASE = ['number', ['feature-state', 'phase'], 0];
+  var LABEL_MAX = 2000;  // frames of a pack whose names are drawn on the map
 
   function styles(scene) {
     var out = {};
@@ -90,8 +91,9 @@
         'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.2,
         'circle-opacity-transition': {duration: 0, delay: 0}, 'circle-stroke-opacity-transition': {duration: 0, delay: 0}}},
         beneath);
-      // names beside what is drawn; they never push the atlas' own labels away
-      map.addLayer({id: I.labels, type: 'symbol', source: I.points, layout: {
+      // names beside what is drawn (a few thousand at most: a big layer's names are in On
+      // this day and the details); they never push the atlas' own labels away
+      if (features.length <= LABEL_MAX) map.addLayer({id: I.labels, type: 'symbol', source: I.points, layout: {
         'text-field': ['get', 'en'], 'text-size': 12, 'text-offset': [0, 1.1], 'text-anchor': 'top',
         'text-font': ['sans-serif'], 'text-optional': true, 'text-ignore-placement': true},
         paint: {'text-color': F.color, 'text-halo-color': '#ffffff', 'text-halo-width': 1.4,
@@ -142,8 +144,10 @@
         if (!F.added) add(F);
         var I = ids(F);
         [I.points, I.labels, I.routes].forEach(function (id) { show(id, !F.hidden); });
-        if (relabel) map.setLayoutProperty(I.labels, 'text-field', ['coalesce', ['get', language], ['get', 'en']]);
-        if (relabel) map.setLayoutProperty(I.labels, 'text-font', (scene.fonts[language] || 'sans-serif').split(', '));
+        if (relabel && map.getLayer(I.labels)) {
+          map.setLayoutProperty(I.labels, 'text-field', ['coalesce', ['get', language], ['get', 'en']]);
+          map.setLayoutProperty(I.labels, 'text-font', (scene.fonts[language] || 'sans-serif').split(', '));
+        }
         if (F.hidden) return;
         step(F, day);
         drawnAt[F.key] = day;

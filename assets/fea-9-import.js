@@ -204,6 +204,7 @@
         records = records.filter(function (r) { return r.key !== F.key; });
         saved.remove(F.key);
         apply(null);
+        details(null);  // its details go with it
       });
       var out = make('div', null, 'import-share-out'), shareButton = make('button', word('import_share'), 'import-share');
       shareButton.addEventListener('click', function () { share(rec, out); });
