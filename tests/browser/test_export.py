@@ -143,10 +143,10 @@ def test_animation_job_survives_a_reload_and_gives_a_gif_and_its_frames(
     seen = set()
     for _ in range(400):  # the status tells each step as it comes
         seen.add(page.page.evaluate(f"() => {STATUS}").split(" of ")[0])
-        if "Rendering frame 2" in seen:
+        if seen & {"Rendering frame 2", "Rendering frame 3"}:
             break
         page.page.wait_for_timeout(200)
-    assert "Rendering frame 2" in seen
+    assert "Rendering frame 1" in seen and seen & {"Rendering frame 2", "Rendering frame 3"}
     with page.page.expect_download(timeout=90000) as info:
         page.page.reload()  # leave and come back: the same job is followed, not restarted
         page.page.wait_for_selector("#anim-progress:not([hidden])", timeout=20000)
@@ -178,7 +178,7 @@ def test_a_killed_renderer_is_reported_within_30_s_then_retry_and_cancel(
     page, fixture_url, logged_slow_renders
 ):
     job = start_job(page, f"{fixture_url}/?date=1938-07-29", "1938-07-29", "1938-09-30", "7d")
-    page.page.wait_for_function(f"() => {STATUS}.startsWith('Rendering frame 2 of 10')",
+    page.page.wait_for_function(f"() => /Rendering frame [2-8] of 10/.test({STATUS})",
                                 timeout=90000)  # fmt: skip
     os.killpg(job_record(job["id"])["pid"], signal.SIGKILL)  # the renderer and its Chromium
     killed = time.monotonic()
