@@ -164,11 +164,17 @@
     return marks;
   }
 
-  /** What a fragment shows on `day` for "On this day": units, events, timeline entries,
-   * shipments and places of the day ([{layer: 'pack', id: 'pack:<key>:<feature id>', text}]). */
+  /** What a fragment shows on `day` for "On this day": units, events, timeline entries and
+   * shipments of the day ([{layer: 'pack', id: 'pack:<key>:<feature id>', text}]), at most
+   * MAX_ACTIVE of them and a last line saying how many more (a list of thousands of buttons
+   * would take the page seconds to render on every step of a scrub). */
+  var MAX_ACTIVE = 40;
   function activeAt(F, day, lang) {
-    var out = [];
-    function line(id, text) { out.push({layer: 'pack', id: 'pack:' + F.key + ':' + id, text: text, pack: F.key}); }
+    var out = [], more = 0;
+    function line(id, text) {
+      if (out.length < MAX_ACTIVE) out.push({layer: 'pack', id: 'pack:' + F.key + ':' + id, text: text, pack: F.key});
+      else more++;
+    }
     F.items.forEach(function (x) {
       if (x.layer === 'places' || x.start === ALWAYS[0]) return;  // places and undated rows are not "of the day"
       if (x.layer === 'deployments' ? C.frameAt(x.frames, day) < 0 : !(x.start <= day && day <= x.end)) return;
@@ -178,6 +184,7 @@
     F.timeline.forEach(function (t) {
       if (t.start !== ALWAYS[0] && t.start <= day && day <= t.end) line(t.id, pickName(F.props[t.id].names, lang));
     });
+    if (more) out.push({layer: 'pack', id: 'pack:' + F.key + ':', text: F.name + ': +' + C.formatCount(more), pack: F.key});
     return out;
   }
 
@@ -188,7 +195,8 @@
   }
 
   var API = {fragment: fragment, widen: widen, sliderMarks: sliderMarks, activeAt: activeAt,
-             parsePick: parsePick, pickName: pickName, yearStep: yearStep, COLORS: COLORS, ALWAYS: ALWAYS};
+             parsePick: parsePick, pickName: pickName, yearStep: yearStep, COLORS: COLORS, ALWAYS: ALWAYS,
+             MAX_ACTIVE: MAX_ACTIVE};
   if (typeof module !== 'undefined' && module.exports) module.exports = API;
   else root.FEA_PACKDATA = API;
 })(typeof window !== 'undefined' ? window : this);

@@ -88,3 +88,13 @@ test('names: the language asked, else English, else any', () => {
   assert.strictEqual(D.pickName({fr: 'c'}, 'zh'), 'c');
   assert.strictEqual(D.pickName(null, 'zh'), '');
 });
+
+test('On this day keeps a big pack to a few dozen lines and says how many more', () => {
+  const many = {type: 'FeatureCollection', pack: 1, name: 'Many', span: {start: '1930-01-01', end: '1930-01-01'},
+    features: Array.from({length: 500}, (_, i) => feature('e' + i, 'events', '1930-01-01', '1930-01-01', PT(120, 40)))};
+  const F = D.fragment(many, 0, STYLES, 'm');
+  const lines = D.activeAt(F, C.dayNumber('1930-01-01'), 'en');
+  assert.strictEqual(lines.length, D.MAX_ACTIVE + 1);
+  assert.strictEqual(lines[lines.length - 1].text, 'Many: +' + (500 - D.MAX_ACTIVE));
+  assert.strictEqual(D.parsePick(lines[lines.length - 1].id).id, '');
+});
