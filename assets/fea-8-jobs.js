@@ -1,19 +1,25 @@
-/* Far East Atlas: the page follows its export job (components/page/exports.py).
+/* Far East Atlas: the page follows its export jobs (components/page/exports.py, handout.py).
  *
- * The page holds only the job's id (the anim-job store, in localStorage: a reload finds the
- * job again). `watch` polls GET /_fea/jobs/<id>?lang= once a second and shows what the
- * server says (queued n, starting, rendering frame k of n, encoding, done, failed,
+ * Each panel (the GIF's, prefix ANIM; the handout's, prefix HANDOUT) holds only its job's id
+ * (its <prefix>-job store, in localStorage: a reload finds the job again). `watch` (the GIF)
+ * and `watchHandout` poll GET /_fea/jobs/<id>?lang= once a second and show what the server
+ * says (queued n, starting, rendering frame k or drawing map k of n, encoding, done, failed,
  * cancelled); a poll that fails (a restart, a dropped connection) is tried again after 1, 2,
- * 4, 8, then 15 s, and the page says so. When the job is done its GIF is downloaded from
- * /_fea/jobs/<id>/gif (streamed by the server, a file, not JSON); the zip on a click.
+ * 4, 8, then 15 s, and the page says so. When the job is done its file (the GIF, the PDF) is
+ * downloaded from /_fea/jobs/<id>/<key> (streamed by the server, a file, not JSON); the
+ * frames' zip on a click.
  * Clientside callbacks of namespace `fea_jobs`; the component ids come from the page store. */
 (function (root) {
   'use strict';
-  var IDS = null, loop = null;
+  var IDS = null;
+  // the panels this script follows: their ids' prefix, the file fetched when done, the loop
+  var PANELS = {ANIM: {file: 'gif', loop: null}, HANDOUT: {file: 'pdf', loop: null}};
   var ACTIVE = ['queued', 'starting', 'running', 'encoding'];
   var BACKOFF = [1000, 2000, 4000, 8000, 15000];
 
   function set(id, props) { root.dash_clientside.set_props(id, props); }
+  // the component <prefix>_<name> of a panel (the handout has no zip button: skipped)
+  function setIn(p, name, props) { var id = IDS[p + '_' + name]; if (id) set(id, props); }
   function nu() { return root.dash_clientside.no_update; }
   function lang() { return document.documentElement.lang || 'en'; }
 
@@ -26,31 +32,32 @@
     a.remove();
   }
 
-  function show(s) {
+  function show(p, s) {
     var active = ACTIVE.indexOf(s.state) >= 0;
     var drawing = s.state === 'running' || s.state === 'encoding';
-    set(IDS.ANIM_STATUS, {children: s.text});
-    set(IDS.ANIM_BUTTON, {disabled: active});
-    set(IDS.ANIM_CANCEL, {hidden: !active});
-    set(IDS.ANIM_RETRY, {hidden: s.state !== 'failed'});
-    set(IDS.ANIM_PROGRESS, {hidden: !drawing, value: String(s.done || 0), max: String(Math.max(s.total || 0, 1))});
-    set(IDS.ANIM_PROGRESS_TEXT, {children: drawing ? s.done + ' / ' + s.total : ''});
+    setIn(p, 'STATUS', {children: s.text});
+    setIn(p, 'BUTTON', {disabled: active});
+    setIn(p, 'CANCEL', {hidden: !active});
+    setIn(p, 'RETRY', {hidden: s.state !== 'failed'});
+    setIn(p, 'PROGRESS', {hidden: !drawing, value: String(s.done || 0), max: String(Math.max(s.total || 0, 1))});
+    setIn(p, 'PROGRESS_TEXT', {children: drawing ? s.done + ' / ' + s.total : ''});
   }
 
-  function ended(id, s) {
-    loop = null;
+  function ended(p, id, s) {
+    PANELS[p].loop = null;
     if (s.state === 'done') {
-      if (s.files.gif) fetchFile(s.files.gif);
-      set(IDS.ANIM_ZIP_BUTTON, {hidden: !s.files.zip});
+      var file = s.files[PANELS[p].file];
+      if (file) fetchFile(file);
+      setIn(p, 'ZIP_BUTTON', {hidden: !s.files.zip});
     }
     // the job stays known for the zip and Retry; the store is cleared, so a reload does not
-    // download the GIF again
-    set(IDS.ANIM_DONE, {data: {id: id, state: s.state, files: s.files}});
-    set(IDS.ANIM_JOB, {data: null});
+    // download the file again
+    setIn(p, 'DONE', {data: {id: id, state: s.state, files: s.files}});
+    setIn(p, 'JOB', {data: null});
   }
 
-  function poll(id, delay) {
-    var mine = loop;
+  function poll(p, id, delay) {
+    var mine = PANELS[p].loop;
     mine.timer = setTimeout(function () {
       fetch('/_fea/jobs/' + encodeURIComponent(id) + '?lang=' + lang(), {cache: 'no-store'})
         .then(function (r) {
@@ -59,51 +66,54 @@
           return r.json();
         })
         .then(function (s) {
-          if (loop !== mine) return;
+          if (PANELS[p].loop !== mine) return;
           mine.failures = 0;
           mine.retrying = s.retrying || mine.retrying;
           if (s.state === 'gone') {
-            set(IDS.ANIM_STATUS, {children: s.text});
-            show({state: 'gone', text: s.text});
-            loop = null;
-            set(IDS.ANIM_JOB, {data: null});
+            show(p, {state: 'gone', text: s.text});
+            PANELS[p].loop = null;
+            setIn(p, 'JOB', {data: null});
             return;
           }
-          show(s);
-          if (ACTIVE.indexOf(s.state) < 0) ended(id, s);
-          else poll(id, 1000);
+          show(p, s);
+          if (ACTIVE.indexOf(s.state) < 0) ended(p, id, s);
+          else poll(p, id, 1000);
         })
         .catch(function () {
-          if (loop !== mine) return;
+          if (PANELS[p].loop !== mine) return;
           var wait = BACKOFF[Math.min(mine.failures, BACKOFF.length - 1)];
           mine.failures += 1;
-          set(IDS.ANIM_STATUS, {children: (mine.retrying || 'No answer from the server; trying again in {s} s…')
+          setIn(p, 'STATUS', {children: (mine.retrying || 'No answer from the server; trying again in {s} s…')
             .replace('{s}', String(Math.round(wait / 1000)))});
-          poll(id, wait);
+          poll(p, id, wait);
         });
     }, delay);
   }
 
-  // The anim-job store changed (a new job, a reload, or cleared): follow that job.
-  function watch(job, page) {
+  // A panel's job store changed (a new job, a reload, or cleared): follow that job.
+  function follow(p, job, page) {
     if (!page || !page.ids) return nu();
     IDS = page.ids;
+    var panel = PANELS[p];
     var id = job && typeof job.id === 'string' ? job.id : null;
-    if (loop && loop.id !== id) { clearTimeout(loop.timer); loop = null; }
-    if (id && !loop) {
-      loop = {id: id, failures: 0, timer: null, retrying: null};
-      set(IDS.ANIM_ZIP_BUTTON, {hidden: true});
-      set(IDS.ANIM_RETRY, {hidden: true});
-      poll(id, 0);
+    if (panel.loop && panel.loop.id !== id) { clearTimeout(panel.loop.timer); panel.loop = null; }
+    if (id && !panel.loop) {
+      panel.loop = {id: id, failures: 0, timer: null, retrying: null};
+      setIn(p, 'ZIP_BUTTON', {hidden: true});
+      setIn(p, 'RETRY', {hidden: true});
+      poll(p, id, 0);
     }
     if (!id) {
-      set(IDS.ANIM_CANCEL, {hidden: true});
-      set(IDS.ANIM_PROGRESS, {hidden: true});
-      set(IDS.ANIM_PROGRESS_TEXT, {children: ''});
-      set(IDS.ANIM_BUTTON, {disabled: false});
+      setIn(p, 'CANCEL', {hidden: true});
+      setIn(p, 'PROGRESS', {hidden: true});
+      setIn(p, 'PROGRESS_TEXT', {children: ''});
+      setIn(p, 'BUTTON', {disabled: false});
     }
     return id;
   }
+
+  function watch(job, page) { return follow('ANIM', job, page); }
+  function watchHandout(job, page) { return follow('HANDOUT', job, page); }
 
   // The frames' zip of the finished job, on a click; says so when it is no longer kept.
   function zip(clicks, done) {
@@ -116,5 +126,5 @@
     });
   }
 
-  root.dash_clientside = Object.assign({}, root.dash_clientside, {fea_jobs: {watch: watch, zip: zip}});
+  root.dash_clientside = Object.assign({}, root.dash_clientside, {fea_jobs: {watch: watch, watchHandout: watchHandout, zip: zip}});
 })(typeof window !== 'undefined' ? window : this);

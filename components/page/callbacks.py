@@ -17,6 +17,7 @@ from components.atlas.registry import PERIODS, SPEEDS
 from components.atlas.views import border_details, details_panel, layer_options, legend
 from components.basemap.borders import border_feature
 from components.page.exports import register_animation
+from components.page.handout import register_handout
 from components.page.ids import Id, page_function
 from components.page.layout import guide_body
 
@@ -69,6 +70,7 @@ def register(app, atlas: Atlas, manager=None, render=None) -> None:
     register_clientside(app)
     if manager is not None:
         register_animation(app, atlas, manager, render)
+        register_handout(app, atlas)
 
     @app.callback(
         Output(Id.TITLE, "children"),

@@ -87,6 +87,10 @@ def status_text(job: dict, lang: str) -> str:
     why_text = text(why["key"], lang).format(**why["params"]) if why else ""
     if state == "queued":
         return text("anim_in_queue", lang).format(n=job.get("position") or 1)
+    if state == "running" and job.get("kind") == "handout":  # its maps, then the print
+        from components.page.handout import handout_status
+
+        return handout_status(job, lang)
     if state == "running":
         total = job["total"]
         return text("anim_rendering", lang).format(k=min(job["done"] + 1, total), total=total)

@@ -33,6 +33,7 @@ from components.atlas.views import (
     moment_panel,
 )
 from components.export.animation import STEP_CHOICES
+from components.page.handout import handout_panel
 from components.page.ids import Id
 from components.page.import_panel import import_panel
 
@@ -184,6 +185,7 @@ def export_panel(atlas: Atlas, lang: str, day: int) -> html.Section:
         dcc.Store(id=Id.ANIM_DONE),
         dcc.Download(id=Id.ANIM_DOWNLOAD),
         dcc.Download(id=Id.ANIM_ZIP_DOWNLOAD),
+        handout_panel(lang),
     ], className="panel export")  # fmt: skip
 
 

@@ -150,7 +150,8 @@ def test_every_option_list_and_the_slider_sit_in_a_named_group():
                if isinstance(c, dcc.RadioItems | dcc.Checklist | dcc.Slider)}  # fmt: skip
     single = {Id.PROJECTOR, Id.ANIM_ZIP}  # one checkbox each, named by its own label
     assert set(grouped) - single == {Id.LANG, Id.SPEED, Id.LAYERS, Id.SNAPSHOT_SCALE,
-                                     Id.TIME_SLIDER}  # fmt: skip
+                                     Id.TIME_SLIDER, Id.HANDOUT_WHAT, Id.HANDOUT_PAPER,
+                                     Id.HANDOUT_ORIENTATION}  # fmt: skip
     for component_id, group in grouped.items():
         if component_id in single:
             continue

@@ -1,0 +1,283 @@
+"""The Export panel's "Handout (PDF)": its form, and the request queued as a handout job.
+
+The page sends what to map (the period the slider's day falls in, that period's key moments,
+or typed dates), the paper, orientation and number of maps; the server turns it into a
+request (:func:`handout_request`), checks it with the job's own validation
+(:func:`components.export.handout.job.handout_params`) and queues a job of kind ``handout``
+on the app's board (:func:`components.page.exports.job_board`). The page follows the job with
+the same script as the GIF's (``assets/fea-8-jobs.js``) and downloads the PDF, streamed.
+
+>>> from components.atlas.timeline import day_number
+>>> handout_request("period", day_number("1938-08-01"), "", "a4", "portrait", 2, "en")
+{'lang': 'en', 'paper': 'a4', 'orientation': 'portrait', 'period': 'khasan', 'maps': 2}
+"""
+
+from __future__ import annotations
+
+from dash import Input, Output, State, dcc, html, no_update
+
+from components.atlas.data import Atlas
+from components.atlas.guide import moments
+from components.atlas.i18n import LANGS, text
+from components.atlas.registry import PERIODS, Period
+from components.atlas.timeline import day_number, iso_date
+from components.export.handout.dates import DEFAULT_MAPS, MAX_MAPS, MIN_MAPS
+from components.export.handout.job import (
+    HandoutRequestError,
+    handout_kind,
+    handout_params,
+    total_steps,
+)
+from components.export.jobs import QueueFull
+from components.page.exports import _job_id, job_board, jobs_function, status_text
+from components.page.ids import Id
+
+WHAT = ("period", "moments", "dates")
+
+
+def current_period(day: int) -> Period | None:
+    """The narrowest registry period holding ``day`` (Khasan rather than the aid years).
+
+    Examples
+    --------
+    >>> current_period(day_number("1938-08-01")).id, current_period(day_number("1936-01-01"))
+    ('khasan', None)
+    """
+    holding = [p for p in PERIODS if day_number(p.start) <= day <= day_number(p.end)]
+    return min(holding, key=lambda p: day_number(p.end) - day_number(p.start), default=None)
+
+
+class HandoutPageError(ValueError):
+    """What the page asked for cannot become a handout: ``key`` and ``params`` of the
+    message in the page's language."""
+
+    def __init__(self, key: str, **params):
+        super().__init__(key)
+        self.key, self.params = key, params
+
+    def message(self, lang: str) -> str:
+        return text(self.key, lang).format(**self.params)
+
+
+def handout_request(what, day: int, dates, paper, orientation, maps, lang,
+                    atlas: Atlas | None = None) -> dict:  # fmt: skip
+    """The handout request from the form, for :func:`handout_params` (which checks it).
+
+    ``what`` is ``period`` (the period of ``day``, ``maps`` maps), ``moments`` (that period's
+    key moments, spread to ``maps``) or ``dates`` (as typed).
+
+    Raises
+    ------
+    HandoutPageError
+        No period holds ``day``, or its key moments are too few.
+    """
+    request = {"lang": lang, "paper": paper, "orientation": orientation}
+    if what == "dates":
+        # nothing typed is 0 days (said so by the job's check), anything else is checked there
+        empty = dates is None or (isinstance(dates, str) and not dates.strip())
+        return {**request, "dates": [""] if empty else dates}
+    found = current_period(day)
+    if found is None:
+        raise HandoutPageError("handout_no_period", date=iso_date(day))
+    if what != "moments":
+        return {**request, "period": found.id, "maps": maps}
+    from components.atlas.data import load_atlas
+    from components.export.handout.dates import fill_days
+
+    first, last = day_number(found.start), day_number(found.end)
+    keys = [m["day"] for m in moments(atlas or load_atlas()) if first <= m["day"] <= last]
+    count = maps if isinstance(maps, int) and MIN_MAPS <= maps <= MAX_MAPS else MAX_MAPS
+    if len(keys) < MIN_MAPS:
+        label = found.labels[lang] if lang in LANGS else found.labels["en"]
+        raise HandoutPageError("handout_few_moments", period=label, n=len(keys))
+    chosen = fill_days(keys, first, last, min(count, len(keys)))
+    return {**request, "period": found.id, "dates": [iso_date(d) for d in chosen]}
+
+
+def handout_status(job: dict, lang: str) -> str:
+    """What the page says of a handout job: "Drawing map k of n", then the print.
+
+    Examples
+    --------
+    >>> handout_status({"state": "running", "done": 1, "total": 3}, "en")
+    'Drawing map 2 of 2'
+    >>> handout_status({"state": "running", "done": 2, "total": 3}, "en")
+    'Printing the PDF…'
+    >>> handout_status({"state": "queued", "position": 2}, "en")
+    'Queued: number 2 in line'
+    """
+    if job["state"] != "running":
+        return status_text(job, lang)
+    maps = job["total"] - 1
+    if job["done"] >= maps:
+        return text("handout_printing", lang)
+    return text("handout_rendering", lang).format(k=job["done"] + 1, total=maps)
+
+
+def _choice(label_id: str, words: str, control) -> html.Div:
+    return html.Div([html.Span(words, id=label_id), html.Div(control, role="radiogroup",
+                     **{"aria-labelledby": label_id})], className="anim-field")  # fmt: skip
+
+
+def _what_options(lang: str) -> list[dict]:
+    return [{"label": text(f"handout_{w}", lang), "value": w} for w in WHAT]
+
+
+def _orientation_options(lang: str) -> list[dict]:
+    return [{"label": text(f"handout_{o}", lang), "value": o} for o in ("portrait", "landscape")]
+
+
+def handout_panel(lang: str) -> html.Details:
+    """The handout's part of the Export panel, with its stores.
+
+    Examples
+    --------
+    >>> panel = handout_panel("ja")
+    >>> panel.children[0].children
+    '配布資料（PDF）'
+    """
+    paper = [{"label": "A4", "value": "a4"}, {"label": "Letter", "value": "letter"}]
+    return html.Details([
+        html.Summary(text("handout", lang), id=Id.HANDOUT_SUMMARY),
+        _choice(Id.HANDOUT_WHAT_LABEL, text("handout_what", lang),
+                dcc.RadioItems(_what_options(lang), "period", id=Id.HANDOUT_WHAT)),
+        html.Label([html.Span(text("handout_dates_label", lang), id=Id.HANDOUT_DATES_LABEL),
+                    dcc.Input(id=Id.HANDOUT_DATES, type="text", value="", size="24",
+                              placeholder="1938-07-29, 1938-08-11")], className="anim-field"),
+        _choice(Id.HANDOUT_PAPER_LABEL, text("handout_paper", lang),
+                dcc.RadioItems(paper, "a4", id=Id.HANDOUT_PAPER, inline=True)),
+        _choice(Id.HANDOUT_ORIENTATION_LABEL, text("handout_orientation", lang),
+                dcc.RadioItems(_orientation_options(lang), "portrait", id=Id.HANDOUT_ORIENTATION,
+                               inline=True)),
+        html.Label([html.Span(text("handout_maps", lang), id=Id.HANDOUT_MAPS_LABEL),
+                    dcc.Input(id=Id.HANDOUT_MAPS, type="number", min=MIN_MAPS, max=MAX_MAPS,
+                              step=1, value=DEFAULT_MAPS)], className="anim-field"),
+        html.Div([
+            html.Button(text("handout_make", lang), id=Id.HANDOUT_BUTTON, n_clicks=0),
+            html.Button(text("anim_cancel", lang), id=Id.HANDOUT_CANCEL, n_clicks=0,
+                        hidden=True),
+            html.Button(text("anim_retry", lang), id=Id.HANDOUT_RETRY, n_clicks=0, hidden=True),
+            html.Progress(id=Id.HANDOUT_PROGRESS, value="0", max="1", hidden=True,
+                          **{"aria-labelledby": Id.HANDOUT_SUMMARY}),
+            html.Span(id=Id.HANDOUT_PROGRESS_TEXT, className="anim-progress-text"),
+        ], className="export-row"),
+        html.Output(id=Id.HANDOUT_STATUS, className="export-status", **{"aria-live": "polite"}),
+        dcc.Store(id=Id.HANDOUT_JOB, storage_type="local"),
+        dcc.Store(id=Id.HANDOUT_RUN),
+        dcc.Store(id=Id.HANDOUT_DONE),
+    ], className="anim handout")  # fmt: skip
+
+
+def _lang(lang) -> str:
+    return lang if isinstance(lang, str) and lang in LANGS else "en"
+
+
+def _day(atlas: Atlas, timeline) -> int:
+    day = timeline.get("day") if isinstance(timeline, dict) else None
+    if not isinstance(day, int) or isinstance(day, bool):
+        return atlas.span[0]
+    return min(max(day, atlas.span[0]), atlas.span[1])
+
+
+def register_handout(app, atlas: Atlas) -> None:
+    """The handout on the app's board (after :func:`components.page.exports.register_animation`):
+    its kind, the request, cancel and Retry, the labels in the page's language, and the page
+    following the job (``fea_jobs.watchHandout``)."""
+    board = job_board(app)
+    board.add_kind(handout_kind(atlas))
+    app.clientside_callback(
+        jobs_function("watchHandout"),
+        Output(Id.HANDOUT_RUN, "data"),
+        Input(Id.HANDOUT_JOB, "data"),
+        State(Id.PAGE, "data"),
+    )
+
+    @app.callback(
+        Output(Id.HANDOUT_JOB, "data"),
+        Output(Id.HANDOUT_STATUS, "children"),
+        Input(Id.HANDOUT_BUTTON, "n_clicks"),
+        State(Id.HANDOUT_WHAT, "value"),
+        State(Id.HANDOUT_DATES, "value"),
+        State(Id.HANDOUT_PAPER, "value"),
+        State(Id.HANDOUT_ORIENTATION, "value"),
+        State(Id.HANDOUT_MAPS, "value"),
+        State(Id.LANG, "value"),
+        State(Id.TIMELINE, "data"),
+        prevent_initial_call=True,
+    )
+    def request_handout(clicks, what, dates, paper, orientation, maps, lang, timeline):
+        lang = _lang(lang)
+        if not clicks:
+            return no_update, no_update
+        try:
+            request = handout_request(what, _day(atlas, timeline), dates, paper, orientation,
+                                      maps, lang, atlas)  # fmt: skip
+            params = handout_params(request, atlas)
+            job_id = board.submit("handout", params, total=total_steps(params))
+        except HandoutPageError as exc:
+            return no_update, exc.message(lang)
+        except HandoutRequestError as exc:
+            return no_update, text("handout_bad", lang).format(error=exc)
+        except QueueFull as exc:
+            return no_update, text("anim_queue_full", lang).format(max=exc.limit)
+        return {"id": job_id}, handout_status(board.poll(job_id), lang)
+
+    @app.callback(
+        Output(Id.HANDOUT_JOB, "data", allow_duplicate=True),
+        Output(Id.HANDOUT_STATUS, "children", allow_duplicate=True),
+        Input(Id.HANDOUT_CANCEL, "n_clicks"),
+        State(Id.HANDOUT_JOB, "data"),
+        State(Id.LANG, "value"),
+        prevent_initial_call=True,
+    )
+    def cancel_handout(clicks, job, lang):
+        job_id, lang = _job_id(job), _lang(lang)
+        if not clicks or job_id is None:
+            return no_update, no_update
+        board.cancel(job_id)
+        found = board.record(job_id)
+        return None, handout_status(found, lang) if found else text("anim_gone", lang)
+
+    @app.callback(
+        Output(Id.HANDOUT_JOB, "data", allow_duplicate=True),
+        Output(Id.HANDOUT_STATUS, "children", allow_duplicate=True),
+        Output(Id.HANDOUT_RETRY, "hidden"),
+        Input(Id.HANDOUT_RETRY, "n_clicks"),
+        State(Id.HANDOUT_DONE, "data"),
+        State(Id.LANG, "value"),
+        prevent_initial_call=True,
+    )
+    def retry_handout(clicks, done, lang):
+        job_id, lang = _job_id(done), _lang(lang)
+        if not clicks or job_id is None:
+            return no_update, no_update, no_update
+        try:
+            new_id = board.retry(job_id)
+        except QueueFull as exc:
+            return no_update, text("anim_queue_full", lang).format(max=exc.limit), no_update
+        if new_id is None:
+            return no_update, text("anim_gone", lang), True
+        return {"id": new_id}, handout_status(board.poll(new_id), lang), True
+
+    @app.callback(
+        Output(Id.HANDOUT_SUMMARY, "children"),
+        Output(Id.HANDOUT_WHAT_LABEL, "children"),
+        Output(Id.HANDOUT_WHAT, "options"),
+        Output(Id.HANDOUT_DATES_LABEL, "children"),
+        Output(Id.HANDOUT_PAPER_LABEL, "children"),
+        Output(Id.HANDOUT_ORIENTATION_LABEL, "children"),
+        Output(Id.HANDOUT_ORIENTATION, "options"),
+        Output(Id.HANDOUT_MAPS_LABEL, "children"),
+        Output(Id.HANDOUT_BUTTON, "children"),
+        Output(Id.HANDOUT_CANCEL, "children"),
+        Output(Id.HANDOUT_RETRY, "children"),
+        Input(Id.LANG, "value"),
+        prevent_initial_call=True,
+    )
+    def handout_chrome(lang):
+        lang = _lang(lang)
+        return (text("handout", lang), text("handout_what", lang), _what_options(lang),
+                text("handout_dates_label", lang), text("handout_paper", lang),
+                text("handout_orientation", lang), _orientation_options(lang),
+                text("handout_maps", lang), text("handout_make", lang),
+                text("anim_cancel", lang), text("anim_retry", lang))  # fmt: skip

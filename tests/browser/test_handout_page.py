@@ -1,0 +1,84 @@
+"""The Export panel's "Handout (PDF)" in a real browser: a background job followed map by map,
+the PDF downloaded, bad dates refused with what was wrong, the new controls named (axe)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import time
+
+import pytest
+
+from tests.browser.test_a11y import violations
+
+pytestmark = pytest.mark.browser
+
+STATUS = "document.getElementById('handout-status').textContent"
+
+
+@pytest.fixture
+def slow_maps(monkeypatch):
+    """The real handout printer, a second slower a map (long enough to see each step).
+
+    The job runs in a process forked from this one, which inherits the patch.
+    """
+    import components.export.handout.printing as printing
+
+    real = printing.handout_pdf
+
+    def handout_pdf(atlas, handout, on_map=None):
+        def slow(n):
+            time.sleep(1.0)
+            on_map(n)
+
+        return real(atlas, handout, on_map=slow)
+
+    monkeypatch.setattr(printing, "handout_pdf", handout_pdf)
+
+
+def open_panel(page, url):
+    page.open(url)
+    page.page.click("#handout-summary")
+    page.page.wait_for_selector("#handout-make", state="visible")
+
+
+def test_a_handout_of_the_period_is_made_in_the_background_and_downloaded(
+    page, fixture_url, slow_maps, tmp_path
+):
+    open_panel(page, f"{fixture_url}/?date=1938-08-01")
+    page.page.fill("#handout-maps", "2")
+    page.page.click("#handout-make")
+    page.page.wait_for_function("() => JSON.parse(localStorage.getItem('handout-job'))")
+    job = page.page.evaluate("() => JSON.parse(localStorage.getItem('handout-job'))")
+    assert list(job) == ["id"] and len(job["id"]) == 32  # the page holds only the id
+    with page.page.expect_download(timeout=120000) as info:
+        page.page.wait_for_function(f"() => /Drawing map [12] of 2/.test({STATUS})",
+                                    timeout=60000)  # fmt: skip
+        assert page.page.is_visible("#handout-progress")
+        assert page.page.is_disabled("#handout-make") and page.page.is_visible("#handout-cancel")
+    name = "handout-1938-07-29-1938-08-11-en.pdf"
+    assert info.value.suggested_filename == name
+    info.value.save_as(tmp_path / name)
+    assert (tmp_path / name).read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        words = subprocess.run(["pdftotext", str(tmp_path / name), "-"], capture_output=True,
+                               text=True, check=True).stdout  # fmt: skip
+        assert "Lake Khasan 1938" in words
+    page.page.wait_for_function(f"() => {STATUS}.startsWith('Done: {name}')")
+    assert page.page.evaluate("() => localStorage.getItem('handout-job')") in (None, "null")
+    assert page.page.is_enabled("#handout-make") and page.page.is_hidden("#handout-progress")
+    assert page.outside == [] and page.errors == [], (page.outside, page.errors)
+
+
+def test_bad_dates_get_their_message_and_the_controls_have_names(page, fixture_url):
+    open_panel(page, f"{fixture_url}/?date=1938-08-01&lang=ja")
+    page.page.check("#handout-what input[value=dates]")
+    page.page.fill("#handout-dates", "1938-07-29, 1938-02-30")
+    page.page.click("#handout-make")
+    page.page.wait_for_function(f"() => {STATUS}.includes('1938-02-30')")
+    assert page.page.evaluate(f"() => {STATUS}").startswith("配布資料を作成できません：dates:")
+    assert page.page.evaluate("() => localStorage.getItem('handout-job')") in (None, "null")
+    assert page.page.text_content("#handout-summary") == "配布資料（PDF）"
+    grave = [v for v in violations(page) if v["impact"] in ("serious", "critical")]
+    assert grave == [], grave
+    assert page.errors == [], page.errors
