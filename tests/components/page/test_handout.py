@@ -95,3 +95,38 @@ def test_the_status_of_a_handout_job_tells_maps_then_the_print():
     assert status_text({**running, "done": 2}, "zh") == "正在生成 PDF…"
     assert handout_status({"state": "failed", "reason": {"key": "reason_dead", "params": {}}},
                           "en") == "The export failed: the renderer stopped"  # fmt: skip
+
+
+def press(client, button, store, value, outputs):
+    # the callback's output key as the page knows it (allow_duplicate outputs carry a hash)
+    deps = client.get("/_dash-dependencies").get_json()
+    key = next(d["output"] for d in deps if d["inputs"][0]["id"] == button)
+    body = {"output": key,
+            "outputs": [{"id": i, "property": p} for i, p in outputs],
+            "inputs": [{"id": button, "property": "n_clicks", "value": 1}],
+            "changedPropIds": [f"{button}.n_clicks"],
+            "state": [{"id": store, "property": "data", "value": value},
+                      {"id": "lang", "property": "value", "value": "en"}]}  # fmt: skip
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 200, response.data[:300]
+    return response.get_json()["response"]
+
+
+def test_a_failed_handout_is_retried_with_its_parameters_and_a_new_one_cancelled(served):
+    client, board = served
+    job, _ = request_handout(client)
+    board.update(job["id"], state="failed", reason={"key": "reason_dead", "params": {}})
+    out = press(client, "handout-retry", "handout-done", {"id": job["id"]},
+                [("handout-job", "data"), ("handout-status", "children"),
+                 ("handout-retry", "hidden")])  # fmt: skip
+    again = out["handout-job"]["data"]["id"]
+    assert again != job["id"] and out["handout-retry"]["hidden"] is True
+    assert board.record(again)["params"] == board.record(job["id"])["params"]
+    out = press(client, "handout-cancel", "handout-job", {"id": again},
+                [("handout-job", "data"), ("handout-status", "children")])  # fmt: skip
+    assert out["handout-status"]["children"] == "Cancelled"
+    assert board.record(again)["state"] == "cancelled"
+    out = press(client, "handout-retry", "handout-done", {"id": "x" * 32},
+                [("handout-job", "data"), ("handout-status", "children"),
+                 ("handout-retry", "hidden")])  # fmt: skip
+    assert out["handout-status"]["children"] == "This export is no longer kept: make it again"
