@@ -220,32 +220,42 @@ def register_animation(app, atlas: Atlas, manager, render) -> None:
             return no_update, text("anim_queue_full", lang).format(max=exc.limit)
         return {"id": job_id}, status_text(board.poll(job_id), lang)
 
+    register_cancel_retry(app, board, (Id.ANIM_JOB, Id.ANIM_STATUS, Id.ANIM_CANCEL,
+                                        Id.ANIM_RETRY, Id.ANIM_DONE), status_text)  # fmt: skip
+
+
+def register_cancel_retry(app, board: JobBoard, ids: tuple, status) -> None:
+    """Cancel and Retry of a job panel: ``ids`` are its job store, status line, Cancel and
+    Retry buttons and done store; ``status(job, lang)`` words its state. Both take the job
+    id the page holds, nothing else from the browser."""
+    job_store, status_line, cancel, retry, done_store = ids
+
     @app.callback(
-        Output(Id.ANIM_JOB, "data", allow_duplicate=True),
-        Output(Id.ANIM_STATUS, "children", allow_duplicate=True),
-        Input(Id.ANIM_CANCEL, "n_clicks"),
-        State(Id.ANIM_JOB, "data"),
+        Output(job_store, "data", allow_duplicate=True),
+        Output(status_line, "children", allow_duplicate=True),
+        Input(cancel, "n_clicks"),
+        State(job_store, "data"),
         State(Id.LANG, "value"),
         prevent_initial_call=True,
     )
-    def cancel_animation(clicks, job, lang):
+    def cancel_job(clicks, job, lang):
         job_id, lang = _job_id(job), _lang(lang)
         if not clicks or job_id is None:
             return no_update, no_update
         board.cancel(job_id)
         found = board.record(job_id)
-        return None, status_text(found, lang) if found else text("anim_gone", lang)
+        return None, status(found, lang) if found else text("anim_gone", lang)
 
     @app.callback(
-        Output(Id.ANIM_JOB, "data", allow_duplicate=True),
-        Output(Id.ANIM_STATUS, "children", allow_duplicate=True),
-        Output(Id.ANIM_RETRY, "hidden"),
-        Input(Id.ANIM_RETRY, "n_clicks"),
-        State(Id.ANIM_DONE, "data"),
+        Output(job_store, "data", allow_duplicate=True),
+        Output(status_line, "children", allow_duplicate=True),
+        Output(retry, "hidden"),
+        Input(retry, "n_clicks"),
+        State(done_store, "data"),
         State(Id.LANG, "value"),
         prevent_initial_call=True,
     )
-    def retry_animation(clicks, done, lang):
+    def retry_job(clicks, done, lang):
         job_id, lang = _job_id(done), _lang(lang)
         if not clicks or job_id is None:
             return no_update, no_update, no_update
@@ -255,4 +265,4 @@ def register_animation(app, atlas: Atlas, manager, render) -> None:
             return no_update, text("anim_queue_full", lang).format(max=exc.limit), no_update
         if new_id is None:
             return no_update, text("anim_gone", lang), True
-        return {"id": new_id}, status_text(board.poll(new_id), lang), True
+        return {"id": new_id}, status(board.poll(new_id), lang), True

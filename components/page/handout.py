@@ -29,7 +29,12 @@ from components.export.handout.job import (
     total_steps,
 )
 from components.export.jobs import QueueFull
-from components.page.exports import _job_id, job_board, jobs_function, status_text
+from components.page.exports import (
+    job_board,
+    jobs_function,
+    register_cancel_retry,
+    status_text,
+)
 from components.page.ids import Id
 
 WHAT = ("period", "moments", "dates")
@@ -222,42 +227,9 @@ def register_handout(app, atlas: Atlas) -> None:
             return no_update, text("anim_queue_full", lang).format(max=exc.limit)
         return {"id": job_id}, handout_status(board.poll(job_id), lang)
 
-    @app.callback(
-        Output(Id.HANDOUT_JOB, "data", allow_duplicate=True),
-        Output(Id.HANDOUT_STATUS, "children", allow_duplicate=True),
-        Input(Id.HANDOUT_CANCEL, "n_clicks"),
-        State(Id.HANDOUT_JOB, "data"),
-        State(Id.LANG, "value"),
-        prevent_initial_call=True,
-    )
-    def cancel_handout(clicks, job, lang):
-        job_id, lang = _job_id(job), _lang(lang)
-        if not clicks or job_id is None:
-            return no_update, no_update
-        board.cancel(job_id)
-        found = board.record(job_id)
-        return None, handout_status(found, lang) if found else text("anim_gone", lang)
-
-    @app.callback(
-        Output(Id.HANDOUT_JOB, "data", allow_duplicate=True),
-        Output(Id.HANDOUT_STATUS, "children", allow_duplicate=True),
-        Output(Id.HANDOUT_RETRY, "hidden"),
-        Input(Id.HANDOUT_RETRY, "n_clicks"),
-        State(Id.HANDOUT_DONE, "data"),
-        State(Id.LANG, "value"),
-        prevent_initial_call=True,
-    )
-    def retry_handout(clicks, done, lang):
-        job_id, lang = _job_id(done), _lang(lang)
-        if not clicks or job_id is None:
-            return no_update, no_update, no_update
-        try:
-            new_id = board.retry(job_id)
-        except QueueFull as exc:
-            return no_update, text("anim_queue_full", lang).format(max=exc.limit), no_update
-        if new_id is None:
-            return no_update, text("anim_gone", lang), True
-        return {"id": new_id}, handout_status(board.poll(new_id), lang), True
+    panel = (Id.HANDOUT_JOB, Id.HANDOUT_STATUS, Id.HANDOUT_CANCEL, Id.HANDOUT_RETRY,
+             Id.HANDOUT_DONE)  # fmt: skip
+    register_cancel_retry(app, board, panel, handout_status)
 
     @app.callback(
         Output(Id.HANDOUT_SUMMARY, "children"),

@@ -28,6 +28,7 @@ from shapely.geometry import box, shape
 from components.atlas.data import Atlas
 from components.atlas.guide import moments
 from components.atlas.i18n import pick_name
+from components.atlas.motion import position_at, strength_at
 from components.atlas.registry import LAYER_IDS, layer_spec
 from components.atlas.scene import short_label
 from components.atlas.timeline import day_number
@@ -35,47 +36,6 @@ from geodata.basemap.store import LAYERS_DIR as BASEMAP_DIR
 
 #: How many of the "On this day" lines a map's caption keeps.
 CAPTION_ITEMS = 3
-
-
-def strength_at(strengths: list, day: int) -> int | None:
-    """The latest known strength on or before ``day``, else the first known (``strengthAt``).
-
-    Examples
-    --------
-    >>> strength_at([[10, None], [20, 500], [30, 900]], 25), strength_at([[10, None], [20, 500]], 5)
-    (500, 500)
-    """
-    current = first = None
-    for when, men in strengths:
-        if men and first is None:
-            first = men
-        if when <= day and men:
-            current = men
-    return current or first
-
-
-def position_at(track: list, end: int, day: int, transit: int | None) -> list | None:
-    """Where a unit stands on ``day``, or None when it is not drawn (``positionAt``).
-
-    Examples
-    --------
-    >>> position_at([[0, 10.0, 40.0], [10, 20.0, 40.0]], 20, 5, None)
-    [15.0, 40.0]
-    >>> position_at([[0, 10.0, 40.0, 2], [10, 20.0, 40.0]], 20, 5, None) is None
-    True
-    """
-    if not track or day < track[0][0] or day > end:
-        return None
-    for a, b in zip(track, track[1:], strict=False):
-        if a[0] <= day < b[0]:
-            if len(a) > 3 and a[3] is not None:
-                return [a[1], a[2]] if day <= a[3] else None
-            depart = a[0] if transit is None else max(a[0], b[0] - transit)
-            if day <= depart:
-                return [a[1], a[2]]
-            f = (day - depart) / (b[0] - depart)
-            return [a[1] + (b[1] - a[1]) * f, a[2] + (b[2] - a[2]) * f]
-    return [track[-1][1], track[-1][2]]
 
 
 def _waypoint_index(unit: dict, day: int) -> int:

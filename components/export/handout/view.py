@@ -11,9 +11,9 @@ import math
 from shapely.geometry import Point, box
 
 from components.atlas.data import Atlas
+from components.atlas.motion import position_at
 from components.atlas.registry import layer_spec
 from components.atlas.timeline import day_number
-from components.export.handout.content import position_at
 from components.export.render import export_view
 
 #: The map size a period's zoom is made for (about the page's map less its side panels): a

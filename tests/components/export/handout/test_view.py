@@ -6,9 +6,9 @@ import pytest
 from shapely.geometry import Point, box
 
 from components.atlas.data import load_atlas
+from components.atlas.motion import position_at
 from components.atlas.registry import layer_spec
 from components.atlas.timeline import day_number
-from components.export.handout.content import position_at
 from components.export.handout.view import MAX_CLOSER, bounds, fit_view, map_view
 from components.export.render import export_view
 
