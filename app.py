@@ -25,7 +25,13 @@ from components.page import imports
 from components.page.callbacks import register
 from components.page.imports import register_imports
 from components.page.layout import build_layout
-from components.server import AtlasDash, QuietRequestHandler, allow_body, harden
+from components.server import (
+    AtlasDash,
+    QuietRequestHandler,
+    allow_body,
+    cache_compressed_static,
+    harden,
+)
 from geodata.basemap.store import LAYERS_DIR as BASEMAP_DIR
 
 #: The built basemap files the browser may load (``geodata/layers/basemap``), by name.
@@ -115,6 +121,7 @@ def create_app(layers_dir: str | Path | None = None, manager=None) -> dash.Dash:
     manager = manager if manager is not None else make_manager()
     server = flask.Flask(__name__)
     server.config["COMPRESS_MIMETYPES"] = COMPRESSED
+    cache_compressed_static(server)
     app = AtlasDash(
         __name__,
         server=server,

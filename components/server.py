@@ -220,3 +220,43 @@ def harden(app: dash.Dash, atlas, manager=None) -> Talisman:
                     session_cookie_secure=False, content_security_policy=csp,
                     frame_options="DENY", referrer_policy="same-origin",
                     x_content_type_options=True)  # fmt: skip
+
+
+#: The static files whose compressed bodies are kept (the same bytes for every visitor).
+STATIC_PREFIXES = ("/assets/", "/_dash-component-suites/", "/basemap/")
+
+
+class StaticCompressCache:
+    """Flask-Compress's cache, for static files only: compressing the 3 MB Plotly bundle again
+    on every first visit was most of a page load's cost under load. A callback's answer or a
+    borders-of-the-day file is never kept (their key is empty); one copy a worker, bounded by
+    the static files there are.
+
+    >>> cache = StaticCompressCache()
+    >>> cache.set("gzip;/assets/x.js?m=1", b"z"); cache.set("gzip;", b"never")
+    >>> cache.get("gzip;/assets/x.js?m=1"), cache.get("gzip;")
+    (b'z', None)
+    """
+
+    def __init__(self):
+        self._kept: dict[str, bytes] = {}
+
+    def get(self, key: str):
+        return self._kept.get(key)
+
+    def set(self, key: str, value: bytes) -> None:
+        if key.partition(";")[2]:
+            self._kept[key] = value
+
+
+def compress_cache_key(request) -> str:
+    """The key of a static file's compressed body (its path and query), else ``""``."""
+    path = request.path
+    static = request.method == "GET" and path.startswith(STATIC_PREFIXES)
+    return request.full_path if static and "/borders-at/" not in path else ""
+
+
+def cache_compressed_static(server: flask.Flask) -> None:
+    """Keep the compressed bodies of static files (call before Dash sets up Flask-Compress)."""
+    server.config["COMPRESS_CACHE_BACKEND"] = StaticCompressCache
+    server.config["COMPRESS_CACHE_KEY"] = compress_cache_key

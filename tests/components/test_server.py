@@ -322,3 +322,37 @@ def test_the_server_clears_export_profiles_left_by_killed_renderers(tmp_path, mo
     (left / "Default").mkdir(parents=True)
     app_module.create_app(FIXTURE_DIR)
     assert not left.exists()
+
+
+def _request(method: str, path: str):
+    return type("Request", (), {"method": method, "path": path, "full_path": path + "?"})
+
+
+def test_static_files_are_compressed_once_and_callbacks_never_kept(monkeypatch):
+    """A worker compresses a static file once (the Plotly bundle cost most of a first visit
+    under load); a callback's answer is never taken from the cache."""
+    import flask_compress.flask_compress as compressor
+
+    from app import create_app
+    from components import server as guards
+    from tests.fixtures import FIXTURE_DIR
+
+    compressed = []
+    real = compressor._compress_data
+
+    def counted(app, data, algorithm):
+        compressed.append(len(data))
+        return real(app, data, algorithm)
+
+    monkeypatch.setattr(compressor, "_compress_data", counted)
+    client = create_app(FIXTURE_DIR).server.test_client()
+    gzip = {"Accept-Encoding": "gzip"}
+    first = client.get("/assets/vendor/plotly-map.min.js", headers=gzip)
+    second = client.get("/assets/vendor/plotly-map.min.js", headers=gzip)
+    assert first.headers["Content-Encoding"] == "gzip" and first.data == second.data
+    assert len(first.data) > 100_000
+    assert len(compressed) == 1  # the second visit got the kept body
+    assert guards.compress_cache_key(_request("POST", "/_dash-update-component")) == ""
+    day = "/basemap/borders-at/1939-08-20.geojson"
+    assert guards.compress_cache_key(_request("GET", day)) == ""
+    assert guards.compress_cache_key(_request("GET", "/assets/atlas.css")) == "/assets/atlas.css?"
