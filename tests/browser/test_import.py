@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import serve
+from tests.shared_formats import FORMATS
 
 pytestmark = pytest.mark.browser
 LESSON = Path(__file__).resolve().parents[1] / "fixtures" / "imports" / "lesson.csv"
@@ -232,10 +233,9 @@ def test_a_hostile_pack_shared_by_curl_is_shown_as_text(browser, url):
         page.close()
 
 
-KATRINA = Path(__file__).resolve().parents[3] / "shared" / "formats" / "storymapjs" / "katrina.json"
+KATRINA = FORMATS / "storymapjs" / "katrina.json"
 
 
-@pytest.mark.skipif(not KATRINA.is_file(), reason="../shared/formats is not here")
 def test_a_story_outside_the_atlas_extent_gets_the_world_land_loaded_then_only(browser, url):
     from tests.browser.conftest import Page
 

@@ -1,5 +1,6 @@
-"""The real files in the formats teachers use, from ``../shared/formats/`` beside the repo
-(public projects' files under their own licences: used from there, never copied here)."""
+"""The real files in the formats teachers use, from ``shared/formats/`` beside the repo
+(public projects' files under their own licences: used from there, never copied here; see
+:mod:`tests.shared_formats`)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-FORMATS = Path(__file__).resolve().parents[4] / "shared" / "formats"
+from tests.shared_formats import FORMATS
 
 
 @pytest.fixture
