@@ -1,9 +1,11 @@
-"""Where the real files in the formats teachers use are (``shared/formats/``): public projects'
-files under their own licences, used from there and never copied into the repository.
+"""Where the workplace's shared folders are: ``shared/formats/`` (the real files in the
+formats teachers use: public projects' files under their own licences, used from there and
+never copied into the repository) and ``shared/seeds/`` (the seed documents quotes are checked
+against).
 
-The folder sits beside the checkout (``../shared/formats``); a clone elsewhere (CI) finds it
-through ``$FEA_FORMATS_DIR``, a ``shared/formats`` beside any parent folder, or the
-workplace's ``/work/shared/formats``.
+They sit beside the checkout (``../shared``); a clone elsewhere (CI) finds them through
+``$FEA_FORMATS_DIR`` / ``$FEA_SEEDS_DIR``, a ``shared`` folder beside any parent folder, or
+the workplace's ``/work/shared``.
 """
 
 from __future__ import annotations
@@ -14,12 +16,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def formats_dir() -> Path:
-    """The first folder of the candidates holding the files' README (else the first)."""
-    candidates = [Path(os.environ["FEA_FORMATS_DIR"])] if os.environ.get("FEA_FORMATS_DIR") else []
-    candidates += [parent / "shared" / "formats" for parent in ROOT.parents]
-    candidates.append(Path("/work/shared/formats"))
-    return next((c for c in candidates if (c / "README.md").is_file()), candidates[0])
+def shared_dir(name: str, env: str) -> Path | None:
+    """``$env``, else the first ``shared/<name>`` beside a parent folder or in the workplace
+    that is a non-empty folder; None when there is none."""
+    if os.environ.get(env):
+        return Path(os.environ[env])
+    candidates = [parent / "shared" / name for parent in ROOT.parents]
+    candidates.append(Path("/work/shared") / name)
+    return next((c for c in candidates if c.is_dir() and any(c.iterdir())), None)
 
 
-FORMATS = formats_dir()
+FORMATS = shared_dir("formats", "FEA_FORMATS_DIR") or ROOT.parent / "shared" / "formats"
