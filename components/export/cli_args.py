@@ -41,14 +41,16 @@ class UsageError(ValueError):
     """A bad argument: the message says which and why (printed as one line)."""
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message):  # one line, no usage block
+class OneLineParser(argparse.ArgumentParser):
+    """An argument parser whose errors are a :class:`UsageError` (one line, no usage block)."""
+
+    def error(self, message):
         raise UsageError(message)
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The ``export`` command's arguments."""
-    p = _Parser(prog="export", description="Export the atlas: a PNG of one day, an animated "
+    p = OneLineParser(prog="export", description="Export the atlas: a PNG of one day, an animated "
                 "GIF (or PNG frames) of a date range, or a standalone HTML page.")  # fmt: skip
     p.add_argument("--date", help="the day of a PNG, YYYY-MM-DD")
     p.add_argument("--from", dest="start", help="first day of an animation")

@@ -27,23 +27,15 @@ from pathlib import Path
 
 from components.atlas.i18n import LANGS
 from components.atlas.registry import PERIODS
+from components.export.cli_args import OneLineParser, UsageError
 from components.export.handout.dates import DEFAULT_MAPS, MAX_MAPS, MIN_MAPS, period
 from components.export.handout.model import ORIENTATIONS, PAPERS
 from geodata.settings import setting
 
 
-class UsageError(ValueError):
-    """A bad argument: the message says which and why (printed as one line)."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message):  # one line, no usage block
-        raise UsageError(message)
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The arguments of ``export --handout``."""
-    p = _Parser(prog="export --handout", description="A printable lesson handout (PDF): "
+    p = OneLineParser(prog="export --handout", description="A printable lesson handout (PDF): "
                 "maps of key dates with captions, a legend, a scale and the sources.")  # fmt: skip
     p.add_argument("--handout", action="store_true", help="make a handout (this command)")
     p.add_argument("--period", help=f"a period: {', '.join(p.id for p in PERIODS)}")
