@@ -75,17 +75,14 @@
   function create(map, scene, beneath) {
     var sets = {}, routes = null;
 
-    // Each shape the nations of the scene use, in every direction a stack's slot may take.
-    function addMarkers(markers) {
+    // The marker images the units' frames name (a shape in a direction): only those, since
+    // most units never stand in a stack, so start-up draws a few images, not every direction.
+    function addMarkers(markers, features) {
       var used = {};
-      scene.features.deployments.nations.forEach(function (code) {
-        used[(scene.nations[code] || scene.nations['']).shape] = true;
-      });
-      Object.keys(used).forEach(function (shape) {
-        for (var turn = 0; turn < 360; turn += STACKS.STEP) {
-          var name = 'fea-marker-' + shape + '-' + turn;
-          if (!map.hasImage(name)) map.addImage(name, markerImage(markers[shape] || [], turn), {sdf: true});
-        }
+      features.forEach(function (f) { used[f.properties.m + '-' + f.properties.a] = f.properties; });
+      Object.keys(used).forEach(function (key) {
+        var name = 'fea-marker-' + key, shape = used[key].m;
+        if (!map.hasImage(name)) map.addImage(name, markerImage(markers[shape] || [], used[key].a), {sdf: true});
       });
     }
 
@@ -119,7 +116,7 @@
       }
       // units: one image per nation's shape, coloured per feature (SDF), so that colour-blind
       // readers tell nations apart by shape too; a stack's units offset on their ring
-      addMarkers(scene.markers);
+      addMarkers(scene.markers, S.features);
       map.addLayer({id: id, type: 'symbol', source: id,
         layout: {'icon-image': ['concat', 'fea-marker-', ['get', 'm'], '-', ['to-string', ['get', 'a']]],
                  'icon-size': ['/', ['get', 'r'], MARKER_RADIUS], 'icon-rotate': ['get', 'a'],
