@@ -15,16 +15,6 @@
   var IDS = {panel: 'import-panel', heading: 'import-heading', drop: 'import-drop', file: 'import-file',
              choose: 'import-choose', template: 'import-template', list: 'import-list',
              report: 'import-report', details: 'import-details', slider: 'time-slider'};
-  //: English words until components/atlas/i18n.py has them (the scene carries every string).
-  var WORDS = {
-    import_heading: 'Your own data', import_drop: 'Drop a file here, or', import_choose: 'choose a file',
-    import_template: 'Download the template spreadsheet', import_result: '{n} imported, {m} skipped',
-    import_failed: 'Import failed', import_remove: 'Remove', import_show: 'Show', import_share: 'Share link',
-    import_shared: 'Link (kept {days} days)', import_delete_link: 'Delete link (keep it secret)',
-    import_source: 'Source (yours)', import_reading: 'Reading', import_row: 'row', import_line: 'line',
-    import_feature: 'feature', import_slide: 'slide', import_warning: 'warning',
-    import_links: 'Links', import_geocoded: 'Placed by the geocoder from', import_timeline: 'timeline only'
-  };
   var ACCEPT = '.csv,.tsv,.txt,.xlsx,.ods,.json,.geojson,.jsonld,.jsonl,.ndjson';
   var EVENT_MARK = {color: '#c81e1e', fontSize: '.6rem', top: '-1.05rem', bottom: 'auto'};
   var SHARED = sharedHash();
@@ -33,7 +23,7 @@
   function el(id) { return document.getElementById(id); }
   function lang() { return A ? A.getState().lang : 'en'; }
   function word(key, vars) {
-    var s = SCENE && SCENE.strings[key] ? (SCENE.strings[key][lang()] || SCENE.strings[key].en) : WORDS[key] || key;
+    var s = SCENE && SCENE.strings[key] ? (SCENE.strings[key][lang()] || SCENE.strings[key].en) : key;
     Object.keys(vars || {}).forEach(function (k) { s = s.replace('{' + k + '}', vars[k]); });
     return s;
   }
@@ -146,7 +136,7 @@
   // ------------------------------------------------------------------------ the panel
   function problemLine(p, kind) {
     var where = ['row', 'line', 'feature', 'slide'].filter(function (k) { return p[k] != null; })
-      .map(function (k) { return (WORDS['import_' + k] ? word('import_' + k) : k) + ' ' + p[k]; })[0];
+      .map(function (k) { return word('import_' + k) + ' ' + p[k]; })[0];
     return [kind === 'warning' ? word('import_warning') : '', where, p.field].filter(Boolean).join(', ') + ': ' + p.message;
   }
 
@@ -242,12 +232,16 @@
     if (hint) hint.textContent = word('import_drop');
     renderList();
     if (lastReport && !lastReport.reading) showReport(lastReport);
+    if (shown) details(shown, true);
   }
 
   // ------------------------------------------------------------------- details (in the browser)
-  function details(picked) {
+  // The pick whose details are shown, made again in the new language when it changes.
+  var shown = null;
+  function details(picked, again) {
     var box = el(IDS.details), pick = picked && picked.layer === 'pack' && root.FEA_PACKDATA.parsePick(picked.id);
     if (!box) return;
+    shown = pick ? picked : null;
     box.textContent = '';
     box.hidden = !pick;
     if (!pick) return;
@@ -269,7 +263,7 @@
     fact(word('dates'), steps.map(when).join('\n'));
     fact(word('import_timeline'), p.layer === 'timeline' ? '✓' : null);
     fact(word('strength'), typeof p.strength === 'number' ? C.formatCount(p.strength) : null);
-    fact(word('note'), p.note);
+    fact(word('import_note'), p.note);  // the reader's note, not the atlas'
     fact(word('import_geocoded'), p.geocoded_from ? p.geocoded_from + (p.confidence != null ? ' (' + p.confidence + ')' : '') : null);
     fact(word('import_links'), (p.links || []).join('\n'));  // plain text: nothing is loaded
     box.appendChild(facts);
@@ -284,7 +278,7 @@
       });
     });
     box.appendChild(sources);
-    if (root.matchMedia && !root.matchMedia('(prefers-reduced-motion: reduce)').matches) box.scrollIntoView({block: 'nearest'});
+    if (!again && root.matchMedia && !root.matchMedia('(prefers-reduced-motion: reduce)').matches) box.scrollIntoView({block: 'nearest'});
   }
 
   // "On this day" lines of imported rows (their buttons' Dash ids hold "pack|pack:<key>:<id>")

@@ -250,6 +250,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "import_row": {"en": "row", "zh": "行", "ja": "行"},
     "import_line": {"en": "line", "zh": "行", "ja": "行"},
     "import_feature": {"en": "feature", "zh": "要素", "ja": "地物"},
+    "import_slide": {"en": "slide", "zh": "幻灯片", "ja": "スライド"},
+    "import_note": {"en": "Note (yours)", "zh": "注（您提供的）", "ja": "注（利用者のもの）"},
     "import_warning": {"en": "warning", "zh": "警告", "ja": "警告"},
     "import_links": {"en": "Links (not opened)", "zh": "链接（未打开）",
                      "ja": "リンク（未読み込み）"},

@@ -105,6 +105,18 @@ def test_import_scrub_click_reload_remove(browser, url):
             and "The battle of Mukden ended on 10 March 1905." in details
         )
         assert "lesson.csv" in details and "10 March 1905" in details
+        # the details follow the language: the Japanese name, the date as Japanese writes it
+        page.page.evaluate("() => FEA.page.setLang('ja')")
+        page.page.wait_for_function(
+            "() => document.querySelector('#import-details .details-title').textContent === '奉天会戦'"
+        )
+        details = page.page.inner_text("#import-details")
+        assert "1905年3月10日" in details and "注（利用者のもの）" in details, details
+        page.page.evaluate("() => FEA.page.setLang('en')")
+        page.page.wait_for_function(
+            "() => document.querySelector('#import-details .details-title').textContent"
+            " === 'Battle of Mukden'"
+        )
         # a reload keeps it (IndexedDB)
         page.page.reload()
         page.open(url)
