@@ -91,8 +91,6 @@ class Id(StrEnum):
     ANIM_REQUEST = "anim-request"
     ANIM_JOB = "anim-job"
     ANIM_RUN = "anim-run"
-    ANIM_DOWNLOAD = "anim-download"
-    ANIM_ZIP_DOWNLOAD = "anim-zip-download"
     ANIM_ZIP_BUTTON = "anim-zip-get"
     ANIM_DONE = "anim-done"
     HANDOUT_SUMMARY = "handout-summary"

@@ -183,8 +183,6 @@ def export_panel(atlas: Atlas, lang: str, day: int) -> html.Section:
         dcc.Store(id=Id.ANIM_JOB, storage_type="local"),
         dcc.Store(id=Id.ANIM_RUN),
         dcc.Store(id=Id.ANIM_DONE),
-        dcc.Download(id=Id.ANIM_DOWNLOAD),
-        dcc.Download(id=Id.ANIM_ZIP_DOWNLOAD),
         handout_panel(lang),
     ], className="panel export")  # fmt: skip
 
