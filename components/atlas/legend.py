@@ -83,6 +83,49 @@ def legend_entries(atlas: Atlas) -> list[dict]:
     return rows
 
 
+#: The colours of the reader's packs, the first pack's first (the engine's ``COLORS`` in
+#: ``assets/fea-3-packdata.js``: a test keeps the two the same).
+PACK_COLORS = ("#1565c0", "#2e7d32", "#6d4c41", "#455a64", "#7b1fa2", "#00897b")
+#: The longest pack name a legend row shows (a file's title can be a sentence).
+PACK_NAME_MAX = 60
+
+
+def pack_name(pack: dict) -> str:
+    """The name a pack goes by (as the engine names it): its ``name``, else its ``file``.
+
+    Examples
+    --------
+    >>> pack_name({"name": "", "file": "lesson.csv"}), pack_name({})
+    ('lesson.csv', 'pack')
+    """
+    name = pack.get("name") or pack.get("file") or "pack"
+    return str(name)
+
+
+def pack_entries(packs: Iterable[dict]) -> list[dict]:
+    """The legend rows of the reader's imported ``packs``, in order: each one's name (cut
+    to :data:`PACK_NAME_MAX` characters) in its colour, as the page's import panel shows it.
+
+    The rows are on the ``pack`` layer, which :func:`shown_entries` keeps only when asked
+    for; a name is the reader's text, to be escaped by whoever writes it as HTML.
+
+    Examples
+    --------
+    >>> rows = pack_entries([{"name": "Regiment"}, {"file": "b.csv"}])
+    >>> [(r["labels"]["ja"], r["color"], r["shape"]) for r in rows]
+    [('Regiment', '#1565c0', 'dot'), ('b.csv', '#2e7d32', 'dot')]
+    """
+    rows = []
+    for i, pack in enumerate(packs):
+        name = pack_name(pack)
+        if len(name) > PACK_NAME_MAX:
+            name = name[: PACK_NAME_MAX - 1].rstrip() + "…"
+        rows.append({"color": PACK_COLORS[i % len(PACK_COLORS)], "shape": "dot",
+                     "layer": "pack", "labels": dict.fromkeys(LANGS, name),
+                     "pack": f"p{i + 1}"})  # fmt: skip
+    return rows
+
+
 def nations_on(atlas: Atlas, days: Iterable[int]) -> set[str]:
     """Nation codes of the units whose span holds any of ``days``.
 
@@ -161,14 +204,19 @@ def source_documents(atlas: Atlas) -> list[str]:
     return sorted(docs)
 
 
-def attribution(atlas: Atlas, lang: str) -> str:
-    """The attribution line in ``lang``: the source documents, then the credits.
+def attribution(atlas: Atlas, lang: str, packs: Iterable[dict] = ()) -> str:
+    """The attribution line in ``lang``: the source documents, the files of the reader's
+    imported ``packs`` (their data is theirs), then the credits.
 
     Examples
     --------
     >>> from components.atlas.data import load_atlas
     >>> attribution(load_atlas(FIXTURE_DIR), "en")[:50]
     'Sources: fixture.txt. Basemap: GSHHG 2.3.6 (GSHHS,'
+    >>> attribution(load_atlas(FIXTURE_DIR), "en", [{"file": "a.csv"}])[:52]
+    'Sources: fixture.txt. Source (yours): a.csv. Basemap'
     """
     docs = ", ".join(source_documents(atlas)) or "—"
-    return f"{text('sources', lang)}: {docs}. {CREDITS.get(lang, CREDITS['en'])}"
+    files = ", ".join(dict.fromkeys(str(p.get("file") or pack_name(p)) for p in packs))
+    yours = f" {text('import_source', lang)}: {files}." if files else ""
+    return f"{text('sources', lang)}: {docs}.{yours} {CREDITS.get(lang, CREDITS['en'])}"

@@ -72,3 +72,27 @@ def test_attribution_names_the_seeds_and_the_basemap_and_gazetteer_licences():
 def test_real_layers_cite_the_three_seed_documents():
     docs = source_documents(load_atlas())
     assert len(docs) == 3 and all(d.endswith(".txt") for d in docs)
+
+
+def test_pack_rows_take_the_engine_colours_in_order_and_cut_long_names():
+    import re
+
+    from components.atlas.data import ROOT
+    from components.atlas.legend import PACK_COLORS, PACK_NAME_MAX, pack_entries
+
+    engine = (ROOT / "assets" / "fea-3-packdata.js").read_text(encoding="utf-8")
+    colors = re.search(r"var COLORS = \[([^\]]*)\]", engine).group(1)
+    assert tuple(re.findall(r"'(#[0-9a-f]{6})'", colors)) == PACK_COLORS  # drawn = listed
+    packs = [{"name": "x" * 100}, {"file": "b.csv"}, *({"name": str(i)} for i in range(5))]
+    rows = pack_entries(packs)
+    assert [r["color"] for r in rows] == [*PACK_COLORS, PACK_COLORS[0]]
+    assert len(rows[0]["labels"]["zh"]) == PACK_NAME_MAX and rows[0]["labels"]["en"][-1] == "…"
+    assert rows[1]["labels"] == {"en": "b.csv", "zh": "b.csv", "ja": "b.csv"}
+    # the atlas' own rows never take a pack's row, whatever layers are shown
+    assert shown_entries(rows, ["places", "events"]) == []
+
+
+def test_the_attribution_names_the_files_of_the_packs_once():
+    line = attribution(ATLAS, "ja", [{"file": "a.csv"}, {"file": "a.csv"}, {"name": "B"}])
+    assert "出典（利用者のもの）: a.csv, B." in line and line.count("a.csv") == 1
+    assert "利用者" not in attribution(ATLAS, "ja")
