@@ -114,18 +114,20 @@
 
     // Anywhere on Earth: a pack reaching outside the atlas extent (the relief image's corners)
     // gets the low-detail world land beneath it (geodata/basemap/world.py), loaded then only,
-    // and the map may leave the extent (Plotly's map.bounds keeps it there otherwise).
+    // and the map may leave the extent (Plotly's map.bounds keeps it there otherwise). An
+    // export has no server: its scene carries the land inlined (components/export/packs.py).
     var WORLD = 'fea-world-land', bounded = null;
     function world() {
       var coast = scene.detail && scene.detail.sources && scene.detail.sources['fea-coast'];
+      var land = scene.world_land || (coast && coast.replace(/[^/]*$/, 'world_land.geojson'));
       var relief = map.getSource('fea-relief'), k = relief && relief.coordinates;
-      if (!coast || !k) return;
+      if (!land || !k) return;
       var outside = frags.some(function (F) {
         var b = F.bounds;
         return !F.hidden && b && (b[0][0] < k[0][0] || b[0][1] < k[2][1] || b[1][0] > k[1][0] || b[1][1] > k[0][1]);
       });
       if (outside && !map.getSource(WORLD)) {
-        map.addSource(WORLD, {type: 'geojson', data: coast.replace(/[^/]*$/, 'world_land.geojson')});
+        map.addSource(WORLD, {type: 'geojson', data: land});
         map.addLayer({id: WORLD, type: 'fill', source: WORLD,
                       paint: {'fill-color': '#e9e2cf', 'fill-outline-color': '#4e6f86'}},
                      map.getLayer('fea-relief') ? 'fea-relief' : beneath);

@@ -245,39 +245,10 @@
     box.textContent = '';
     box.hidden = !pick;
     if (!pick) return;
-    var F = A.packs().filter(function (x) { return x.key === pick.key; })[0], p = F && F.props[pick.id];
-    if (!p) { box.hidden = true; return; }
-    var lg = lang(), D = root.FEA_PACKDATA, C = root.FEA_CORE;
-    box.appendChild(make('h3', D.pickName(p.names, lg), 'details-title'));
-    var months = [];
-    for (var m = 1; m <= 12; m++) months.push(SCENE.strings['month_' + m].en);
-    function when(q) {
-      if (q.precision === 'none') return '—';
-      var s = C.formatDate(q.start, q.precision || 'day', lg, months), e = C.formatDate(q.end, q.precision || 'day', lg, months);
-      return (s === e ? s : s + ' – ' + e) + (q.approximate ? ' (~)' : '');
-    }
-    var item = F.items.filter(function (x) { return x.id === pick.id; })[0];
-    var steps = item && item.waypoints ? item.waypoints.map(function (w) { return F.props[w]; }) : [p];
-    var facts = make('dl', null, 'details-facts');
-    function fact(k, v) { if (v == null || v === '') return; facts.appendChild(make('dt', k)); facts.appendChild(make('dd', v)); }
-    fact(word('dates'), steps.map(when).join('\n'));
-    fact(word('import_timeline'), p.layer === 'timeline' ? '✓' : null);
-    fact(word('strength'), typeof p.strength === 'number' ? C.formatCount(p.strength) : null);
-    fact(word('import_note'), p.note);  // the reader's note, not the atlas'
-    fact(word('import_geocoded'), p.geocoded_from ? p.geocoded_from + (p.confidence != null ? ' (' + p.confidence + ')' : '') : null);
-    fact(word('import_links'), (p.links || []).join('\n'));  // plain text: nothing is loaded
-    box.appendChild(facts);
-    box.appendChild(make('h4', word('import_source')));
-    var sources = make('ul', null, 'details-sources');
-    steps.forEach(function (q) {
-      (q.source || []).forEach(function (s) {
-        var where = ['row', 'line', 'feature', 'slide'].filter(function (k) { return s[k] != null; }).map(function (k) { return word('import_' + k) + ' ' + s[k]; })[0];
-        var li = make('li', [s.document || F.file, where].filter(Boolean).join(', ') + ': ');
-        li.appendChild(make('q', s.quote || ''));
-        sources.appendChild(li);
-      });
-    });
-    box.appendChild(sources);
+    // made by the engine's one maker, shared with the standalone export (fea-3-packdetails.js)
+    var made = root.FEA_PACKDETAILS.build(A.packs(), picked.id, lang(), SCENE);
+    if (!made) { box.hidden = true; return; }
+    box.appendChild(made);
     if (!again && root.matchMedia && !root.matchMedia('(prefers-reduced-motion: reduce)').matches) box.scrollIntoView({block: 'nearest'});
   }
 

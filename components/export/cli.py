@@ -77,7 +77,7 @@ def _temp_beside(path: Path, suffix: str = "") -> Path:
 def run(job: Job, log=None) -> Path:
     """Render ``job`` and move the result into place; returns the written path."""
     from components.atlas.data import load_atlas
-    from components.atlas.legend import legend_entries
+    from components.atlas.legend import legend_entries, pack_entries
     from components.atlas.packs import pack_view
     from components.export import render
     from components.export.kaleido_batch import FrameRenderer
@@ -107,7 +107,8 @@ def run(job: Job, log=None) -> Path:
             # blurs away before quantisation
             frames.append((iso_date(day), renderer.frame(atlas, day, job.lang, "png", **args)))
             log(f"frame {i}/{len(job.days)} {iso_date(day)} {time.perf_counter() - t0:.2f} s")
-    return _write(job, frames, keep=[e["color"] for e in legend_entries(atlas)])
+    rows = legend_entries(atlas) + pack_entries(job.packs)
+    return _write(job, frames, keep=[e["color"] for e in rows])
 
 
 def _write(job: Job, frames: list[tuple[str, bytes]], keep=()) -> Path:

@@ -20,11 +20,14 @@ import html as _html
 import json
 from pathlib import Path
 
+from dash import html
+
 from components.atlas.data import ROOT, Atlas
 from components.atlas.guide import moments
 from components.atlas.i18n import LANGS, text
+from components.atlas.legend import attribution, pack_entries
 from components.atlas.map import build_map_figure
-from components.atlas.packs import scene_with_packs
+from components.atlas.packs import pack_span, pack_view
 from components.atlas.registry import LAYERS
 from components.atlas.timeline import iso_date
 from components.atlas.views import (
@@ -37,6 +40,7 @@ from components.atlas.views import (
 from components.basemap.borders import border_feature, border_ids
 from components.export import render
 from components.export.kaleido_batch import ATLAS_SCRIPTS, JS_DIR, PLOTLY_JS
+from components.export.packs import reaches_outside, scene_for_export
 
 ASSETS = ROOT / "assets"
 _VOID = {"br", "hr", "img", "input", "meta", "link"}
@@ -92,21 +96,54 @@ def details_by_id(atlas: Atlas) -> dict[str, dict[str, str]]:
     return out
 
 
+def pack_legend(packs, lang: str) -> str:
+    """The legend rows of the imported ``packs`` as HTML: each one's colour and name (text,
+    escaped), as the page's import panel shows them.
+
+    Examples
+    --------
+    >>> row = pack_legend([{"name": "<img src=x>"}], "en")
+    >>> row.endswith('</span>&lt;img src=x&gt;</div>'), 'style="background:#1565c0"' in row
+    (True, True)
+    """
+    return component_html([html.Div([html.Span(className="swatch swatch-dot",
+                                               style={"background": e["color"]}),
+                                     e["labels"][lang]], className="legend-row legend-pack")
+                           for e in pack_entries(packs)])  # fmt: skip
+
+
+def _first_day(default: int, packs: list[dict]) -> int:
+    # the page opens on the packs' first day when its own default shows none of them (as the
+    # app's page does when a pack is added)
+    spans = [s for s in map(pack_span, packs) if s]
+    if not spans or any(a <= default <= b for a, b in spans):
+        return default
+    return spans[0][0]
+
+
 def page_data(atlas: Atlas, lang: str = "en", day: int | None = None, packs=()) -> dict:
     """Everything ``standalone.js`` needs, as one JSON-able dict: the figure, the scene
-    (with the borders inlined, and the imported ``packs``) and the panels' HTML in every
-    language."""
-    scene, guide = scene_with_packs(render.export_scene(atlas), list(packs)), moments(atlas)
-    day = scene["timeline"]["default_day"] if day is None else day
-    view = render.export_view(day)
+    (with the borders inlined, the imported ``packs`` and, when they reach outside the
+    extent, the world land) and the panels' HTML in every language. The details of an
+    imported feature are not here: the engine makes them from the pack in the page
+    (``assets/fea-3-packdetails.js``), as the app's page does."""
+    packs = list(packs)
+    scene, guide = scene_for_export(render.export_scene(atlas), packs), moments(atlas)
+    day = _first_day(scene["timeline"]["default_day"], packs) if day is None else day
+    view = (packs and pack_view(packs)) or render.export_view(day)
     layers = [s.id for s in LAYERS if s.default_visible]
     figure = build_map_figure(scene, view, lang, layers, render.offline_style(lang, "lo"), day)
+    if reaches_outside(packs):  # the map may leave the extent, as the page's does for them
+        figure.layout.map.bounds = None
+    if packs:  # the files of the reader's data in the attribution line (set as text)
+        scene = {**scene, "attribution": {c: attribution(atlas, c, packs) for c in LANGS}}
     return {
         "figure": json.loads(figure.to_json()),
         "scene": scene,
         "state": {"day": day, "lang": lang, "layers": layers},
         "layers": {code: layer_options(code) for code in LANGS},
-        "legend": {code: component_html(legend(atlas, code)) for code in LANGS},
+        "legend": {code: component_html(legend(atlas, code)) + pack_legend(packs, code)
+                   for code in LANGS},
         "details": details_by_id(atlas),
         "hint": {code: component_html(details_panel(atlas, None, code, day)) for code in LANGS},
         "moments": {code: [component_html(moment_panel(guide, i, code)) for i in range(len(guide))]

@@ -34,8 +34,8 @@ import plotly
 import plotly.io as pio
 
 from components.atlas.data import ROOT, Atlas
-from components.atlas.packs import scene_with_packs
 from components.export import profiles, render
+from components.export.packs import scene_for_export
 from geodata.settings import setting
 
 JS_DIR = Path(__file__).resolve().parent / "js"
@@ -204,14 +204,15 @@ class FrameRenderer:
 
         ``figure_args`` go to :func:`components.export.render.export_figure`.
         """
-        packs = figure_args.pop("packs", None) or []  # the reader's imports, in the scene
+        packs = list(figure_args.pop("packs", None) or [])  # the reader's imports, in the scene
         key = (lang, json.dumps(figure_args, sort_keys=True, default=str), [id(p) for p in packs])
         if key != self._loaded_key:
-            fig = render.export_figure(atlas, day, lang, self.width, self.height, **figure_args)
+            fig = render.export_figure(atlas, day, lang, self.width, self.height, packs=packs,
+                                       **figure_args)  # fmt: skip
             visible = figure_args.get("visible")
             self.load(
                 fig,
-                scene_with_packs(render.export_scene(atlas), packs),
+                scene_for_export(render.export_scene(atlas), packs),
                 day,
                 lang,
                 list(visible) if visible is not None else None,

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import base64
 import functools
+import html as _html
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -37,6 +38,7 @@ from components.atlas.legend import (
     legend_entries,
     movements_on,
     nations_on,
+    pack_entries,
     shown_entries,
 )
 from components.atlas.map import build_map_figure
@@ -45,6 +47,7 @@ from components.atlas.scene import build_scene
 from components.atlas.timeline import day_number, format_date, iso_date
 from components.basemap import style as basemap
 from components.basemap.borders import border_config
+from components.export.packs import reaches_outside
 from geodata.basemap.store import LAYERS_DIR as BASEMAP_DIR
 from geodata.dates import ATLAS_SPAN
 
@@ -135,9 +138,11 @@ MOVE_GLYPHS = {"move-attack": "━▶", "move-advance": "─▶", "move-withdraw
                "move-transfer": "┈▶"}  # fmt: skip
 
 
-def legend_text(atlas: Atlas, lang: str, days: Iterable[int], visible: Iterable[str]) -> str:
+def legend_text(atlas: Atlas, lang: str, days: Iterable[int], visible: Iterable[str],
+                packs: Iterable[dict] = ()) -> str:  # fmt: skip
     """The legend annotation's text: the atlas' one legend (:mod:`components.atlas.legend`),
-    its rows for the ``visible`` layers and the nations on the map on any of ``days``.
+    its rows for the ``visible`` layers and the nations on the map on any of ``days``, then
+    a row for each of the reader's imported ``packs`` (its name, escaped, in its colour).
 
     Examples
     --------
@@ -146,11 +151,15 @@ def legend_text(atlas: Atlas, lang: str, days: Iterable[int], visible: Iterable[
     ...                   ["deployments", "events"])
     >>> out.split("<br>")[1]
     '<span style="color:#1f4e9c">●</span> United States'
+    >>> legend_text(load_atlas(FIXTURE_DIR), "en", [], [], [{"name": "<b>Mine</b>"}])
+    '<b>Legend</b><br><span style="color:#1565c0">●</span> &lt;b&gt;Mine&lt;/b&gt;'
     """
     glyphs = {**MARKER_GLYPHS, **MOVE_GLYPHS, "dot": "●", "line": "━", "fill": "▧"}
     days = list(days)
     rows = shown_entries(legend_entries(atlas), visible, nations_on(atlas, days),
                          movements_on(atlas, days))  # fmt: skip
+    rows = [*rows, *(dict(e, labels={k: _html.escape(v) for k, v in e["labels"].items()})
+                     for e in pack_entries(packs))]  # fmt: skip
     return "<br>".join([f"<b>{text('legend', lang)}</b>"] + [
         f'<span style="color:{e["color"]}">{glyphs[e["shape"]]}</span> {e["labels"][lang]}'
         for e in rows])  # fmt: skip
@@ -265,7 +274,7 @@ def wrap_text(text: str, width_px: float, font_px: float) -> str:
 
 
 def _annotations(atlas: Atlas, day: int, lang: str, width: int, height: int, days,
-                 visible) -> list[dict]:  # fmt: skip
+                 visible, packs) -> list[dict]:  # fmt: skip
     font = LABEL_FONTS[lang]
     base = max(10, round(height / 60))
     small = max(8, round(base * 0.75))
@@ -276,11 +285,12 @@ def _annotations(atlas: Atlas, day: int, lang: str, width: int, height: int, day
         {**box, "name": "title", "text": title_text(day, lang), "x": 0.01, "y": 0.985,
          "xanchor": "left", "yanchor": "top",
          "font": {"family": font, "size": round(base * 1.6), "color": "#1f2328"}},
-        {**box, "name": "legend", "text": legend_text(atlas, lang, days, visible), "x": 0.01,
+        {**box, "name": "legend", "text": legend_text(atlas, lang, days, visible, packs), "x": 0.01,
          "y": 0.06, "xanchor": "left", "yanchor": "bottom",
          "font": {"family": font, "size": base, "color": "#1f2328"}},
         {**box, "name": "attribution", "x": 0.995, "y": 0.005,
-         "text": wrap_text(attribution(atlas, lang), width * 0.6, small),
+         "text": wrap_text(_html.escape(attribution(atlas, lang, packs), quote=False),
+                           width * 0.6, small),
          "xanchor": "right", "yanchor": "bottom", "bgcolor": "rgba(255,255,255,0.7)",
          "borderwidth": 0, "font": {"family": font, "size": small, "color": "#333333"}},
     ]  # fmt: skip
@@ -296,6 +306,7 @@ def export_figure(
     visible: Iterable[str] | None = None,
     legend_days: Iterable[int] | None = None,
     style: dict | bool | None = None,
+    packs: Iterable[dict] = (),
 ) -> go.Figure:
     """The map of ``day`` as an image should show it, at ``width`` x ``height`` pixels.
 
@@ -318,6 +329,10 @@ def export_figure(
     style : dict, bool or None
         The MapLibre style; None: :func:`offline_style` (detail by zoom); False: the plain
         fallback background (fast, for tests).
+    packs : iterable of dict
+        The reader's imported packs: a legend row each; when one reaches outside the atlas'
+        extent the map may leave the extent too (the engine draws the world land there from
+        the scene, :func:`components.export.packs.scene_for_export`).
 
     Returns
     -------
@@ -334,10 +349,13 @@ def export_figure(
     if style is None:
         style = offline_style(lang, "hi" if view["zoom"] >= 5 else "lo")
     fig = build_map_figure(export_scene(atlas), view, lang, visible, style or None, day)
-    days = list(legend_days) if legend_days is not None else [day]
+    days, packs = list(legend_days) if legend_days is not None else [day], list(packs)
     fig.update_layout(width=width, height=height, uirevision=None,
-                      annotations=_annotations(atlas, day, lang, width, height, days, visible),
+                      annotations=_annotations(atlas, day, lang, width, height, days, visible,
+                                               packs),
                       meta={"day": day, "lang": lang, "export": True})  # fmt: skip
+    if reaches_outside(packs):  # the view shows the pack where it is, not clamped to the extent
+        fig.layout.map.bounds = None
     return fig
 
 

@@ -30,9 +30,20 @@
     details(shown);
   }
 
+  // The details of a feature: the atlas' own are made in advance (HTML of our own making);
+  // an imported one's are made by the engine from its pack, as text (fea-3-packdetails.js).
   function details(id) {
+    var box = $('details'), made = null;
     shown = id;
-    $('details').innerHTML = (id && D.details[id]) ? D.details[id][lang()] : D.hint[lang()];
+    if (id && atlas && /^pack:/.test(id)) {
+      made = window.FEA_PACKDETAILS.build(atlas.packs(), id, lang(), scene);
+    }
+    if (made) {
+      box.textContent = '';
+      box.appendChild(made);
+      return;
+    }
+    box.innerHTML = (id && D.details[id]) ? D.details[id][lang()] : D.hint[lang()];
   }
 
   // On this day: the engine's list of the date, each line opening its details.

@@ -97,3 +97,31 @@ def test_the_attribution_fits_the_image(atlas, lang, width, height):
     lines = note.text.split("<br>")
     assert len(lines) >= 2 if width < 1000 else len(lines) >= 1
     assert all(render._text_width(line, note.font.size) <= width * 0.6 for line in lines)
+
+
+KATRINA = {"name": "<b>Katrina</b>", "file": "katrina.json", "features": [
+    {"geometry": {"type": "Point", "coordinates": [-89.6, 28.2]}, "properties": {}}]}  # fmt: skip
+MUKDEN = {"name": "Mukden", "features": [
+    {"geometry": {"type": "Point", "coordinates": [123.4, 41.8]}, "properties": {}}]}  # fmt: skip
+
+
+def test_the_legend_lists_the_packs_by_name_in_their_colours(atlas):
+    day = day_number("1939-08-20")
+    fig = render.export_figure(atlas, day, "en", 640, 360, style=False,
+                               packs=[MUKDEN, KATRINA])  # fmt: skip
+    notes = {a.name: a.text for a in fig.layout.annotations}
+    rows = notes["legend"].split("<br>")
+    assert rows[-2:] == [
+        '<span style="color:#1565c0">●</span> Mukden',
+        '<span style="color:#2e7d32">●</span> &lt;b&gt;Katrina&lt;/b&gt;',
+    ]
+    assert "katrina.json" in notes["attribution"]
+    plain = render.export_figure(atlas, day, "en", 640, 360, style=False)
+    assert "Mukden" not in plain.layout.annotations[1].text
+
+
+def test_only_a_pack_outside_the_extent_lets_the_map_leave_it(atlas):
+    day = day_number("1939-08-20")
+    bounds = [render.export_figure(atlas, day, "en", 640, 360, style=False, packs=packs)
+              .layout.map.bounds for packs in ([], [MUKDEN], [MUKDEN, KATRINA])]  # fmt: skip
+    assert bounds[0].west == bounds[1].west == 20 and bounds[2].west is None
