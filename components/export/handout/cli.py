@@ -6,6 +6,12 @@
     python app.py export --handout --dates 1939-05-28,1939-07-03,1939-08-20 --out lesson.pdf
     python app.py export --handout --period khasan --maps 6 --paper letter \\
         --orientation landscape --out khasan.pdf
+    python app.py export --handout --dates 1905-02-20,1905-03-10 --pack lesson.pack.geojson \\
+        --out mukden.pdf
+
+``--pack PACK`` (repeatable) draws the reader's imported pack (``python -m geodata import FILE
+--out PACK``) on the maps, with a legend row, its lines in the captions and its quotes in the
+sources, marked as the reader's; days outside the atlas are taken when a pack covers them.
 
 Every check runs before anything is drawn; a bad argument prints one line,
 ``export: <what was wrong>``, exits with status 2 and writes nothing. The PDF is written
@@ -27,7 +33,8 @@ from pathlib import Path
 
 from components.atlas.i18n import LANGS
 from components.atlas.registry import PERIODS
-from components.export.cli_args import OneLineParser, UsageError
+from components.atlas.packs import pack_span
+from components.export.cli_args import OneLineParser, UsageError, _check_day, _packs
 from components.export.handout.dates import DEFAULT_MAPS, MAX_MAPS, MIN_MAPS, period
 from components.export.handout.model import ORIENTATIONS, PAPERS
 from geodata.settings import setting
@@ -47,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--orientation", default="portrait", help="portrait or landscape")
     p.add_argument("--out", help="the PDF file to write")
     p.add_argument("--layers-dir", help="folder of the GeoJSON layers (default geodata/layers)")
+    p.add_argument("--pack", action="append", default=[], metavar="PACK",
+                   help="an imported pack drawn on the maps (python -m geodata import FILE "
+                        "--out PACK); may be given several times")  # fmt: skip
     return p
 
 
@@ -62,17 +72,14 @@ class HandoutJob:
     dates: tuple[str, ...]
     count: int
     layers_dir: str | None = None
+    #: the reader's imported packs, checked (:func:`components.atlas.packs.load_pack`)
+    packs: tuple = ()
 
 
-def _dates(value: str) -> tuple[str, ...]:
-    from components.export.render import check_day
-
+def _dates(value: str, spans=()) -> tuple[str, ...]:
     days = [v.strip() for v in value.split(",") if v.strip()]
-    for day in days:
-        try:
-            check_day(day, "--dates")
-        except ValueError as exc:
-            raise UsageError(str(exc)) from None
+    for day in days:  # in the atlas, or in the span of one of the packs
+        _check_day(day, "--dates", spans)
     distinct = tuple(sorted(set(days)))
     if not MIN_MAPS <= len(distinct) <= MAX_MAPS:
         raise UsageError(f"--dates {value}: {len(distinct)} distinct days; a handout holds "
@@ -122,11 +129,13 @@ def check_args(args) -> HandoutJob:
         raise UsageError(f"--maps {args.maps}: expected {MIN_MAPS} to {MAX_MAPS}")
     if args.layers_dir and not Path(args.layers_dir).is_dir():
         raise UsageError(f"--layers-dir {args.layers_dir}: no such folder")
-    dates = _dates(args.dates) if args.dates else ()
+    packs = _packs(args.pack)
+    spans = [span for span in map(pack_span, packs) if span]
+    dates = _dates(args.dates, spans) if args.dates else ()
     return HandoutJob(out=_target(args.out), lang=args.lang, paper=args.paper,
                       orientation=args.orientation, period=args.period, dates=dates,
                       count=len(dates) or args.maps or DEFAULT_MAPS,
-                      layers_dir=args.layers_dir)  # fmt: skip
+                      layers_dir=args.layers_dir, packs=tuple(packs))  # fmt: skip
 
 
 def run(job: HandoutJob, log=None) -> Path:
@@ -140,7 +149,8 @@ def run(job: HandoutJob, log=None) -> Path:
     start = time.perf_counter()
     atlas = load_atlas(job.layers_dir)
     dates = list(job.dates) or handout_dates(atlas, period(job.period), job.count)
-    handout = build_handout(atlas, dates, job.lang, job.paper, job.orientation, job.period)
+    handout = build_handout(atlas, dates, job.lang, job.paper, job.orientation, job.period,
+                            list(job.packs))  # fmt: skip
     pdf = handout_pdf(atlas, handout, on_map=lambda n: log(
         f"map {n}/{len(dates)} {time.perf_counter() - start:.2f} s"))  # fmt: skip
     fd, name = tempfile.mkstemp(prefix=f".{job.out.name}.", suffix=".part", dir=job.out.parent)

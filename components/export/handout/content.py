@@ -32,6 +32,7 @@ from components.atlas.motion import position_at, strength_at
 from components.atlas.registry import LAYER_IDS, layer_spec
 from components.atlas.scene import short_label
 from components.atlas.timeline import day_number
+from components.export.handout.packs import pack_lines, pack_shown
 from geodata.basemap.store import LAYERS_DIR as BASEMAP_DIR
 
 #: How many of the "On this day" lines a map's caption keeps.
@@ -100,11 +101,13 @@ def on_this_day(atlas: Atlas, day: int, lang: str, visible: Iterable[str] | None
 
 
 def caption(atlas: Atlas, day: int, lang: str, area: tuple | None = None,
-            visible: Iterable[str] | None = None) -> str:  # fmt: skip
+            visible: Iterable[str] | None = None, packs: Iterable[dict] = ()) -> str:  # fmt: skip
     """A map's short caption: the key moment of the day (if one falls on it), then the
     "On this day" lines of what the map shows inside ``area`` (all when None): events, the
     shortest first (what happens that day before what lasts years), then units by strength,
-    then shipments; at most :data:`CAPTION_ITEMS` of them.
+    then shipments; at most :data:`CAPTION_ITEMS` of them. The reader's imported ``packs``
+    give their lines too (:func:`components.export.handout.packs.pack_lines`), each with the
+    atlas' lines of its kind.
 
     Examples
     --------
@@ -113,17 +116,24 @@ def caption(atlas: Atlas, day: int, lang: str, area: tuple | None = None,
     >>> caption(load_atlas(FIXTURE_DIR), day_number("1918-09-01"), "zh")
     '日本第12师团 · 12,000；... · 7,950'
     """
-    lines = on_this_day(atlas, day, lang, visible)
+    packs = list(packs)
+    lines = on_this_day(atlas, day, lang, visible) + pack_lines(packs, day, lang)
     if area is not None:
         inside = {(x["layer"], x["id"]) for x in shown(atlas, day, area, visible)}
+        inside |= {(x["layer"], x["id"]) for x in pack_shown(packs, day, area)}
         lines = [x for x in lines if (x["layer"], x["id"]) in inside]
-    order = {"events": 0, "deployments": 1, "shipments": 2, "timeline": 3}
+    order = {"events": 0, "deployments": 1, "shipments": 2, "timeline": 3, "more": 4}
 
     def length(x):
+        if x["layer"] == "pack":
+            return x["length"]
         feature = atlas.feature(x["id"]) if x["layer"] == "events" else None
         return _span(feature["properties"])[1] - _span(feature["properties"])[0] if feature else 0
 
-    lines = sorted(lines, key=lambda x: (order[x["layer"]], length(x)))  # stable: by strength
+    def kind(x):
+        return x["kind"] if x["layer"] == "pack" else x["layer"]
+
+    lines = sorted(lines, key=lambda x: (order[kind(x)], length(x)))  # stable: by strength
     texts = [pick_name(m["names"], lang) for m in moments(atlas) if m["day"] == day]
     texts += [x["text"] for x in lines]
     texts = list(dict.fromkeys(t for t in texts if t))
@@ -221,7 +231,9 @@ def _along(geometry: dict, fraction: float) -> dict:
 
 
 def citations(features: Iterable[dict], lang: str) -> list[dict]:
-    """Each quote once (by document and quote), with the names of what it is behind.
+    """Each quote once (by document and quote, the reader's apart from the atlas'), with the
+    names of what it is behind. A quote of the reader's imported data keeps ``yours``, and
+    where it first stands in their file (``where``) and their own citation (``cite``).
 
     Examples
     --------
@@ -229,13 +241,19 @@ def citations(features: Iterable[dict], lang: str) -> list[dict]:
     ...          {"names": {"en": "B"}, "cites": [{"document": "d.txt", "quote": "q"}]}]
     >>> citations(feats, "en")
     [{'document': 'd.txt', 'quote': 'q', 'for': ['A', 'B']}]
+    >>> mine = {"document": "d.txt", "quote": "q", "yours": True, "where": ("row", 2)}
+    >>> [c.get("yours") for c in citations([*feats, {"names": {}, "cites": [mine]}], "en")]
+    [None, True]
     """
-    found: dict[tuple[str, str], dict] = {}
+    found: dict[tuple, dict] = {}
     for feature in features:
         name = pick_name(feature["names"], lang)
         for cite in feature["cites"]:
-            key = (cite.get("document", ""), cite["quote"])
+            key = (cite.get("document", ""), cite["quote"], bool(cite.get("yours")))
             entry = found.setdefault(key, {"document": key[0], "quote": key[1], "for": []})
+            if key[2]:
+                entry.update(yours=True, where=entry.get("where") or cite.get("where"),
+                             cite=entry.get("cite") or cite.get("cite"))  # fmt: skip
             if name and name not in entry["for"]:
                 entry["for"].append(name)
     return list(found.values())

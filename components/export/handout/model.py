@@ -15,13 +15,14 @@ from dataclasses import dataclass
 
 from components.atlas.data import Atlas
 from components.atlas.i18n import LABEL_FONTS, text
-from components.atlas.legend import CREDITS, legend_entries
+from components.atlas.legend import CREDITS, legend_entries, pack_entries, pack_name
 from components.atlas.registry import LAYER_IDS, NATIONS, OTHER_NATION, PERIODS, layer_spec
 from components.atlas.timeline import day_number, format_date, format_span, iso_date
 from components.basemap.style import SOVEREIGN_COLOURS
 from components.export.handout import content
 from components.export.handout import view as views
 from components.export.handout.dates import MAX_MAPS, MIN_MAPS, period
+from components.export.handout.packs import pack_shown
 from geodata.translations import translations
 
 #: Paper sizes in millimetres, portrait (width, height).
@@ -40,6 +41,8 @@ MARGIN, HEADER, LEGEND_BAND, FOOTER, CAPTION, GAP = 10.0, 19.0, 40.0, 9.0, 13.0,
 MODE_DASHES = {"rail": "", "land": "6 2", "sea": "2 2", "air": "6 2 1 2"}
 #: The hatch over each sovereign's fill of the borders of the day, in print (drawn by
 #: print_style.js on the maps, by the sheet in the legend): their colours print as near greys.
+#: The dash of a pack's routes (the engine's ``line-dasharray`` in ``fea-3-packs.js``).
+PACK_ROUTE_DASH = "2 1"
 HATCHES = {"russia": "slash", "manchukuo": "backslash", "mongolia": "horizontal",
            "china": "vertical", "japan": "cross", "fer": "xcross", "tuva": "dash",
            "occupation": "none"}  # fmt: skip
@@ -92,6 +95,8 @@ class Handout:
     attribution: str
     #: the marker shape of each nation on the maps, as the handout draws it
     shapes: dict
+    #: the reader's imported packs drawn on the maps (keys ``p1``, ``p2``… in this order)
+    packs: tuple = ()
 
 
 def grid(count: int, orientation: str) -> tuple[int, int]:
@@ -226,9 +231,39 @@ def legend_rows(
     return rows
 
 
+def pack_rows(packs: list[dict], shown: list[dict]) -> list[dict]:
+    """The legend rows of the reader's imported ``packs`` that the maps show something of:
+    each one's name in its colour (:func:`components.atlas.legend.pack_entries`, the engine's
+    colours by the pack's place in ``packs``), as a dot, or as a dashed line when the maps
+    show only its routes.
+
+    Examples
+    --------
+    >>> shown = [{"layer": "pack", "pack": "p2", "kind": "routes"}]
+    >>> pack_rows([{"name": "A"}, {"name": "B"}], shown)
+    [{'color': '#2e7d32', 'shape': 'line', 'layer': 'pack', 'label': 'B', 'dash': '2 1', 'hatch': None}]
+    """
+    kinds: dict[str, set] = {}
+    for x in shown:
+        if x["layer"] == "pack":
+            kinds.setdefault(x["pack"], set()).add(x["kind"])
+    rows = []
+    for entry in pack_entries(packs):
+        drawn = kinds.get(entry["pack"])
+        if not drawn:
+            continue
+        line = drawn == {"routes"}
+        rows.append({"color": entry["color"], "shape": "line" if line else "dot",
+                     "layer": "pack", "label": entry["labels"]["en"],
+                     "dash": PACK_ROUTE_DASH if line else "", "hatch": None})  # fmt: skip
+    return rows
+
+
 def sources(shown: list[dict], lang: str) -> list[dict]:
     """Each quote behind the maps once: the original, the atlas' translation into ``lang``
-    (None when the quote is in ``lang``) and its seed document, with what it is behind.
+    (None when the quote is in ``lang``, or is the reader's) and its seed document, with
+    what it is behind. A quote of the reader's imported data keeps ``yours``, where it
+    stands in their file (``where``) and their own citation (``cite``).
 
     Examples
     --------
@@ -238,11 +273,12 @@ def sources(shown: list[dict], lang: str) -> list[dict]:
     ('The Japanese army withdrew from Transbaikalia.', ['Withdrawal'])
     """
     known = translations()
-    return [{**c, "translation": known.get(c["quote"], {}).get(lang)}
+    return [{**c, "translation": None if c.get("yours") else known.get(c["quote"], {}).get(lang)}
             for c in content.citations(shown, lang)]  # fmt: skip
 
 
-def _title(days: list[int], lang: str, period_id: str | None) -> tuple[str, str]:
+def _title(days: list[int], lang: str, period_id: str | None,
+           packs: list[dict] = ()) -> tuple[str, str]:  # fmt: skip
     if period_id:
         found = period(period_id)
         title = found.labels.get(lang, found.labels["en"])
@@ -252,6 +288,8 @@ def _title(days: list[int], lang: str, period_id: str | None) -> tuple[str, str]
         ]
         best = min(holding, key=lambda p: day_number(p.end) - day_number(p.start), default=None)
         title = best.labels.get(lang, best.labels["en"]) if best else text("title", lang)
+        if best is None and packs:  # the reader's own days: their pack's name
+            title = pack_name(packs[0])
     span = format_span(iso_date(days[0]), iso_date(days[-1]), "day", lang)
     subtitle = f"{text('title', lang)} · {span}" if title != text("title", lang) else span
     return title, subtitle
@@ -264,8 +302,11 @@ def build_handout(
     paper: str = "a4",
     orientation: str = "portrait",
     period_id: str | None = None,
+    packs: list[dict] = (),
 ) -> Handout:
-    """The handout of the maps of ``dates`` (2 to 6 ISO days) in ``lang``.
+    """The handout of the maps of ``dates`` (2 to 6 ISO days) in ``lang``, with the reader's
+    imported ``packs`` (checked ones, :func:`components.atlas.packs.pack_problem`) drawn on
+    the maps, in the legend, the captions and the sources like the atlas' own layers.
 
     Raises
     ------
@@ -278,13 +319,14 @@ def build_handout(
     if paper not in PAPERS or orientation not in ORIENTATIONS:
         raise ValueError(f"paper {paper!r} / orientation {orientation!r}: expected one of "
                          f"{', '.join(PAPERS)} / {', '.join(ORIENTATIONS)}")  # fmt: skip
-    layout = page_layout(paper, orientation, len(days))
-    view = views.map_view(days, *layout.render_px, atlas)
+    layout, packs = page_layout(paper, orientation, len(days)), list(packs)
+    view = views.map_view(days, *layout.render_px, atlas, packs)
     area = views.bounds(view, *layout.render_px)
     visible = [s for s in LAYER_IDS if layer_spec(s).default_visible]
     shown = [x for d in days for x in content.shown(atlas, d, area, visible)]
+    drawn = [x for d in days for x in pack_shown(packs, d, area)]
     panels = tuple(Panel(i, iso_date(d), format_date(iso_date(d), "day", lang),
-                         content.caption(atlas, d, lang, area, visible))
+                         content.caption(atlas, d, lang, area, visible, packs))
                    for i, d in enumerate(days, 1))  # fmt: skip
     on_maps = [
         e["nation"]
@@ -293,12 +335,16 @@ def build_handout(
         in {atlas.feature(x["id"])["unit"]["nation"] for x in shown if x["layer"] == "deployments"}
     ]
     shapes = print_shapes(on_maps)
-    cites = sources(shown, lang)
-    docs = ", ".join(sorted({c["document"] for c in cites})) or "—"
-    title, subtitle = _title(days, lang, period_id)
+    cites = sources(shown + drawn, lang)
+    docs = ", ".join(sorted({c["document"] for c in cites if not c.get("yours")}))
+    files = ", ".join(dict.fromkeys(str(p.get("file") or pack_name(p)) for n, p in
+                                    enumerate(packs, 1) if any(x["pack"] == f"p{n}" for x in drawn)))
+    credits = [f"{text('sources', lang)}: {docs or '—'}." if docs or not files else "",
+               f"{text('import_source', lang)}: {files}." if files else "",
+               CREDITS.get(lang, CREDITS["en"])]  # fmt: skip
+    title, subtitle = _title(days, lang, period_id, packs)
+    legend = legend_rows(atlas, shown, lang, shapes) + pack_rows(packs, drawn)
     return Handout(lang=lang, font=LABEL_FONTS[lang], title=title, subtitle=subtitle,
-                   layout=layout, view=view, panels=panels,
-                   legend=tuple(legend_rows(atlas, shown, lang, shapes)), shapes=shapes,
-                   scale=scale_bar(view, layout), sources=tuple(cites),
-                   attribution=f"{text('sources', lang)}: {docs}. "
-                               f"{CREDITS.get(lang, CREDITS['en'])}")  # fmt: skip
+                   layout=layout, view=view, panels=panels, legend=tuple(legend), shapes=shapes,
+                   scale=scale_bar(view, layout), sources=tuple(cites), packs=tuple(packs),
+                   attribution=" ".join(c for c in credits if c))  # fmt: skip

@@ -8,8 +8,10 @@
  * same source and feature state, so they light up and dim with the day as the original does.
  * Likewise the borders' fills print as near greys (the USSR, Manchukuo and Japan's colonies
  * within a tenth of each other): each sovereign gets a hatch pattern over its fill, drawn by
- * a layer beside the engine's that takes the engine's filter of the day (sync, after each
- * date). MapLibre's public API only (the map from FEA_PLOTLY.mapOf).
+ * a layer beside the engine's that takes the engine's filter of the day (follow, right after
+ * each date is set: the engine sets its filter at once, and one repaint draws both).
+ * restyle does both and waits for one repaint: at 300 dpi in software WebGL each costs.
+ * MapLibre's public API only (the map from FEA_PLOTLY.mapOf).
  */
 (function (root) {
   'use strict';
@@ -43,8 +45,17 @@
   }
 
   root.FEA_HANDOUT = {
-    // `hatches`: {sovereign: kind}; the pattern layer over the borders' fills.
-    hatch: function (hatches) {
+    // The map for paper: `modes` as printStyle takes them, `hatches` as hatch; resolves once
+    // the map is drawn again (one repaint for both).
+    restyle: function (modes, hatches) {
+      var map = map_();
+      FEA_HANDOUT.printStyle(modes, true);
+      FEA_HANDOUT.hatch(hatches, true);
+      return idle(map);
+    },
+    // `hatches`: {sovereign: kind}; the pattern layer over the borders' fills. Resolves once
+    // drawn, or at once given `later` (the caller waits for the repaint).
+    hatch: function (hatches, later) {
       var map = map_();
       if (!map.getLayer('atlas-borders') || map.getLayer(HATCH)) return Promise.resolve(false);
       var ratio = Math.max(1, Math.round(root.devicePixelRatio || 1)), pattern = ['match', ['get', 'sovereign']];
@@ -58,18 +69,20 @@
       map.addLayer({id: HATCH, type: 'fill', source: 'atlas-borders', filter: map.getFilter('atlas-borders'),
                     layout: {visibility: map.getLayoutProperty('atlas-borders', 'visibility') || 'visible'},
                     paint: {'fill-pattern': pattern}}, 'atlas-border-lines');
-      return idle(map);
+      return later ? Promise.resolve(true) : idle(map);
     },
-    // The hatch layer follows the engine's borders of the day; resolves once drawn.
-    sync: function () {
+    // The hatch layer takes the engine's borders of the day (set, not drawn: call it right
+    // after the engine's setDay, whose repaint draws both). True if there is one.
+    follow: function () {
       var map = map_();
-      if (!map.getLayer(HATCH)) return Promise.resolve(false);
+      if (!map.getLayer(HATCH)) return false;
       map.setFilter(HATCH, map.getFilter('atlas-borders'));
       map.setLayoutProperty(HATCH, 'visibility', map.getLayoutProperty('atlas-borders', 'visibility') || 'visible');
-      return idle(map);
+      return true;
     },
-    // `modes`: [{color, dash: [numbers in line widths]}]; resolves once the map is idle.
-    printStyle: function (modes) {
+    // `modes`: [{color, dash: [numbers in line widths]}]; resolves once the map is idle, or
+    // at once given `later`.
+    printStyle: function (modes, later) {
       var gd = document.getElementById('map').firstChild, map = map_();
       var scale = gd.parentNode.querySelector('.fea-scale');
       if (scale) scale.style.display = 'none';  // the handout draws one scale bar for all maps
@@ -86,6 +99,7 @@
                       layout: {'line-join': 'round', 'line-cap': 'butt'}, paint: p}, 'atlas-routes');
       });
       map.setPaintProperty('atlas-routes', 'line-opacity', 0);
+      if (later) return Promise.resolve(modes.length);
       return new Promise(function (resolve) {
         map.once('idle', function () { resolve(modes.length); });
         map.triggerRepaint();

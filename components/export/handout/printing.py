@@ -19,15 +19,18 @@ import json
 import tempfile
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from components.atlas.data import Atlas
 from components.atlas.registry import MODES
 from components.atlas.timeline import day_number
 from components.export import render
+from components.export.handout import view as views
 from components.export.handout.model import HATCHES, MODE_DASHES, Handout
 from components.export.handout.sheet import sheet_html
 from components.export.kaleido_batch import FrameRenderer, RenderError
+from components.export.packs import scene_for_export
 
 PRINT_STYLE = Path(__file__).with_name("print_style.js")
 #: Seconds the sheet may take to load (its maps decoded, its fonts ready).
@@ -69,13 +72,14 @@ class HandoutRenderer(FrameRenderer):
         """Dash the routes by mode and hatch the borders' fills by sovereign on the plotted
         map (after :meth:`load`)."""
         script = PRINT_STYLE.read_text(encoding="utf-8")
-        self._run(self._eval(f"{script}\nFEA_HANDOUT.printStyle({json.dumps(print_modes())})"
-                             f".then(() => FEA_HANDOUT.hatch({json.dumps(HATCHES)}))"))  # fmt: skip
+        self._run(self._eval(f"{script}\nFEA_HANDOUT.restyle({json.dumps(print_modes())}, "
+                             f"{json.dumps(HATCHES)})"))  # fmt: skip
 
     def show_print_day(self, day: int) -> None:
-        """Move the map to ``day`` and the hatches to its borders."""
-        self.show_day(day, None)
-        self._run(self._eval("FEA_HANDOUT.sync()"))
+        """Move the map to ``day`` and the hatches to its borders: one repaint for both (the
+        engine sets its borders' filter as the day is set, the hatches take it at once)."""
+        self._run(self._eval(f"(() => {{ const drawn = FEA_EXPORT.day({int(day)}, null); "
+                             "FEA_HANDOUT.follow(); return drawn; })()"))  # fmt: skip
 
     def print_pdf(self, page: Path) -> bytes:
         """``page`` (an HTML file) printed to PDF at its CSS page size, in a new tab."""
@@ -120,18 +124,34 @@ class HandoutRenderer(FrameRenderer):
         return result.get("result", {}).get("value")
 
 
-def render_maps(renderer: HandoutRenderer, atlas: Atlas, h: Handout,
-                on_map: Callable[[int], None] | None = None) -> list[bytes]:  # fmt: skip
-    """The PNG of every map of ``h`` (``on_map(n)`` after each)."""
+def first_map(atlas: Atlas, h: Handout) -> tuple:
+    """The figure and the scene the maps of ``h`` are drawn from (plotted once, for the first
+    map): the basemap cut down to the maps' view (:func:`~components.export.handout.view.
+    clip_style`), no annotation (the sheet has the title, the legend and the credits), the
+    nations' print shapes and the reader's packs in the scene (``p1``, ``p2``… as the
+    legend's)."""
     width, height = h.layout.render_px
+    days = [day_number(p.date) for p in h.panels]
+    detail = "hi" if h.view["zoom"] >= 5 else "lo"  # as export_figure picks it
+    style = views.clip_style(render.offline_style(h.lang, detail),
+                             views.bounds(h.view, width, height))  # fmt: skip
+    fig = render.export_figure(atlas, days[0], h.lang, width, height, view=h.view,
+                               legend_days=days, style=style, packs=h.packs)  # fmt: skip
+    fig.layout.annotations = []
+    scene = scene_for_export(print_scene(render.export_scene(atlas), h), list(h.packs))
+    return fig, scene
+
+
+def render_maps(renderer: HandoutRenderer, atlas: Atlas, h: Handout,
+                on_map: Callable[[int], None] | None = None, first=None) -> list[bytes]:  # fmt: skip
+    """The PNG of every map of ``h`` (``on_map(n)`` after each); ``first`` is
+    :func:`first_map` of ``h`` when made already."""
     days = [day_number(p.date) for p in h.panels]
     maps = []
     for n, day in enumerate(days, 1):
         if n == 1:
-            fig = render.export_figure(atlas, day, h.lang, width, height, view=h.view,
-                                       legend_days=days)  # fmt: skip
-            fig.layout.annotations = []  # the sheet has the title, the legend and the credits
-            renderer.load(fig, print_scene(render.export_scene(atlas), h), day, h.lang)
+            fig, scene = first or first_map(atlas, h)
+            renderer.load(fig, scene, day, h.lang)
             renderer.restyle()
         else:
             renderer.show_print_day(day)
@@ -143,9 +163,17 @@ def render_maps(renderer: HandoutRenderer, atlas: Atlas, h: Handout,
 
 def handout_pdf(atlas: Atlas, h: Handout, on_map: Callable[[int], None] | None = None,
                 chromium: str | None = None) -> bytes:  # fmt: skip
-    """The handout ``h`` as PDF bytes: its maps rendered, its sheet printed."""
-    with HandoutRenderer(*h.layout.render_px, scale=h.layout.scale, chromium=chromium) as r:
-        maps = render_maps(r, atlas, h, on_map)
+    """The handout ``h`` as PDF bytes: its maps rendered, its sheet printed. Chromium
+    starts while the first map's figure is made (on the machine's other core)."""
+    r = HandoutRenderer(*h.layout.render_px, scale=h.layout.scale, chromium=chromium)
+    try:
+        with ThreadPoolExecutor(1, thread_name_prefix="fea-handout-start") as starting:
+            started = starting.submit(r.open)
+            try:
+                first = first_map(atlas, h)
+            finally:
+                started.result()  # raises what kept the browser from starting
+        maps = render_maps(r, atlas, h, on_map, first)
         with tempfile.TemporaryDirectory(prefix="fea-handout-") as folder:
             names = []
             for n, png in enumerate(maps, 1):
@@ -154,3 +182,5 @@ def handout_pdf(atlas: Atlas, h: Handout, on_map: Callable[[int], None] | None =
             page = Path(folder) / "handout.html"
             page.write_text(sheet_html(h, names), encoding="utf-8")
             return r.print_pdf(page)
+    finally:
+        r.close()

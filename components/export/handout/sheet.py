@@ -156,9 +156,20 @@ def _colon(lang: str) -> str:
     return "：" if lang in ("zh", "ja") else ": "
 
 
+def _yours(source: dict, lang: str) -> str:
+    # the reader's source: marked as theirs, their file, the row (line, slide) and their own
+    # citation; every word of it is theirs, so escaped
+    mark = escape(text("import_source", lang)) + _colon(lang)
+    where = source.get("where")
+    place = f", {escape(text('import_' + where[0], lang))} {int(where[1])}" if where else ""
+    own = f" ({escape(source['cite'])})" if source.get("cite") else ""
+    return f'<span class="mark">{mark}</span><cite>{escape(source["document"])}</cite>{place}{own}'
+
+
 def source_item(source: dict, lang: str) -> str:
     """One quote of the sources section: the original, the atlas' translation (marked as
-    ours), the seed document and what the quote is behind.
+    ours), the seed document and what the quote is behind. A quote of the reader's imported
+    data (``yours``) is marked as theirs: their file, where in it, their own citation.
 
     Examples
     --------
@@ -166,8 +177,14 @@ def source_item(source: dict, lang: str) -> str:
     ...                    "translation": "The Japanese army withdrew."}, "en")
     >>> '<blockquote lang="zh">日军撤出外贝加尔。</blockquote>' in out, "Atlas translation" in out
     (True, True)
+    >>> mine = source_item({"quote": "It <b>ended</b>.", "document": "lesson.csv", "for": [],
+    ...                     "yours": True, "where": ("line", 2), "cite": "Our textbook"}, "en")
+    >>> "Source (yours): </span><cite>lesson.csv</cite>, line 2 (Our textbook)" in mine
+    True
+    >>> "It &lt;b&gt;ended&lt;/b&gt;." in mine
+    True
     """
-    qlang = _quote_lang(source)
+    qlang = None if source.get("yours") else _quote_lang(source)
     lang_attr = f' lang="{qlang}"' if qlang else ""
     parts = [f'<li class="source"><blockquote{lang_attr}>{escape(source["quote"])}</blockquote>']
     if source.get("translation"):
@@ -176,6 +193,9 @@ def source_item(source: dict, lang: str) -> str:
                      f'{escape(source["translation"])}</p>')  # fmt: skip
     names = "、".join(source["for"]) if lang in ("zh", "ja") else ", ".join(source["for"])
     what = f" · {escape(text('handout_for', lang))}: {escape(names)}" if names else ""
+    if source.get("yours"):
+        parts.append(f'<p class="document yours">{_yours(source, lang)}{what}</p></li>')
+        return "".join(parts).replace('<li class="source">', '<li class="source yours">', 1)
     parts.append(f'<p class="document"><cite>{escape(source["document"])}</cite>{what}</p></li>')
     return "".join(parts)
 

@@ -21,11 +21,13 @@ from components.export.render import export_view
 REFERENCE_SIZE = (680, 460)
 
 
-def map_view(days: list[int], width: float, height: float, atlas: Atlas | None = None) -> dict:
+def map_view(days: list[int], width: float, height: float, atlas: Atlas | None = None,
+             packs: list[dict] = ()) -> dict:  # fmt: skip
     """The one view of every map of a handout: the export view of its days
     (:func:`components.export.render.export_view`), zoomed to show the same ground on a map
     of ``width`` x ``height`` CSS pixels as on the page's; given the ``atlas``, closed in on
-    what happens on the days inside it (:func:`fit_view`).
+    what happens on the days inside it, and moved to show what the reader's imported
+    ``packs`` draw on those days too (:func:`fit_view`).
 
     Examples
     --------
@@ -37,12 +39,18 @@ def map_view(days: list[int], width: float, height: float, atlas: Atlas | None =
     view = export_view(min(days), max(days))
     fit = min(width / REFERENCE_SIZE[0], height / REFERENCE_SIZE[1])
     view = {**view, "zoom": round(view["zoom"] + math.log2(fit), 3)}
-    return fit_view(atlas, days, view, width, height) if atlas is not None else view
+    if atlas is None:
+        return view
+    from components.export.handout.packs import pack_points
+
+    return fit_view(atlas, days, view, width, height, pack_points(packs, days))
 
 
 #: How much closer than its period's view a handout's maps may come, and the margin kept
 #: around what happens (a share of the map's side).
 MAX_CLOSER, FIT_MARGIN = 1.5, 0.18
+#: The widest view a handout moves to for a reader's pack far from its period's view.
+MIN_ZOOM = 1.0
 
 
 def _world_xy(lon: float, lat: float) -> tuple[float, float]:
@@ -52,9 +60,13 @@ def _world_xy(lon: float, lat: float) -> tuple[float, float]:
     return (lon + 180) / 360 * 512, y
 
 
-def fit_view(atlas: Atlas, days: list[int], view: dict, width: float, height: float) -> dict:
+def fit_view(atlas: Atlas, days: list[int], view: dict, width: float, height: float,
+             extra: list = ()) -> dict:  # fmt: skip
     """``view`` closed in on the units and the events of ``days`` inside it (with a margin),
     at most :data:`MAX_CLOSER` zoom levels closer; ``view`` itself when nothing is in it.
+    The ``extra`` points (what a reader's pack draws) are kept in view: when one lies
+    outside ``view``, the view moves and zooms out (to :data:`MIN_ZOOM` at most) to hold
+    them with what the atlas shows.
 
     Examples
     --------
@@ -77,13 +89,16 @@ def fit_view(atlas: Atlas, days: list[int], view: dict, width: float, height: fl
             if first <= day <= last and f["geometry"]["type"] == "Point":
                 points.append(f["geometry"]["coordinates"][:2])
     points = [p for p in points if area.contains(Point(p))]
+    extra = [p for p in extra if -180 <= p[0] <= 180 and -85 <= p[1] <= 85]
+    outside = any(not area.contains(Point(p)) for p in extra)
+    points += extra
     if not points:
         return view
     xs, ys = zip(*(_world_xy(*p) for p in points), strict=True)
     span_x = max(max(xs) - min(xs), 1e-6) / (1 - 2 * FIT_MARGIN)
     span_y = max(max(ys) - min(ys), 1e-6) / (1 - 2 * FIT_MARGIN)
     zoom = min(math.log2(width / span_x), math.log2(height / span_y), view["zoom"] + MAX_CLOSER)
-    zoom = max(zoom, view["zoom"])
+    zoom = max(zoom, MIN_ZOOM if outside else view["zoom"])
     x, y = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
     lon = x / 512 * 360 - 180
     lat = math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * y / 512))))
@@ -110,3 +125,68 @@ def bounds(view: dict, width: float, height: float) -> tuple[float, float, float
         return px / world * 360 - 180
 
     return (lon(x - width / 2), lat(y + height / 2), lon(x + width / 2), lat(y - height / 2))
+
+
+#: What the basemap keeps around a handout's maps, as a share of their width and height.
+CLIP_MARGIN = 0.25
+#: A source left with no feature gets this one, far off (MapLibre refuses a source with none).
+_NOWHERE = {"type": "Feature", "properties": {},
+            "geometry": {"type": "Point", "coordinates": [0.0, -89.0]}}  # fmt: skip
+
+
+def _bbox(geometry: dict) -> tuple[float, float, float, float]:
+    kind, coords = geometry["type"], geometry["coordinates"]
+    if kind == "Point":
+        return coords[0], coords[1], coords[0], coords[1]
+    rings = {"LineString": [coords], "MultiPoint": [coords], "Polygon": coords[:1],
+             "MultiLineString": coords,
+             "MultiPolygon": [p[0] for p in coords]}.get(kind)  # fmt: skip
+    if rings is None:
+        return -180.0, -90.0, 180.0, 90.0  # kept: whatever it is, it may be in view
+    xs = [c[0] for ring in rings for c in ring]
+    ys = [c[1] for ring in rings for c in ring]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+_BOXES: dict[int, tuple[dict, list]] = {}
+
+
+def _boxes(data: dict) -> list:
+    # the basemap's files are read once a process (render._inline_source): their features'
+    # boxes too, kept with the data they are of
+    found = _BOXES.get(id(data))
+    if found is None or found[0] is not data:
+        found = _BOXES[id(data)] = (data, [_bbox(f["geometry"]) for f in data["features"]])
+    return found[1]
+
+
+def clip_style(style: dict, area: tuple[float, float, float, float]) -> dict:
+    """``style`` (an inlined basemap style, :func:`components.export.render.offline_style`)
+    with its GeoJSON sources cut down to the features that reach ``area`` (west, south,
+    east, north) or :data:`CLIP_MARGIN` around it. The maps draw the same (a feature kept is
+    kept whole), and the page that draws them reads, tiles and draws megabytes less.
+
+    Examples
+    --------
+    >>> near = {"type": "Feature", "geometry": {"type": "LineString",
+    ...                                         "coordinates": [[0, 0], [1, 1]]}}
+    >>> far = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [50, 50]}}
+    >>> style = {"sources": {"c": {"type": "geojson", "data": {"type": "FeatureCollection",
+    ...                                                       "features": [near, far]}}}}
+    >>> clip_style(style, (0.5, 0.5, 2, 2))["sources"]["c"]["data"]["features"] == [near]
+    True
+    >>> clip_style(style, (10, 10, 11, 11))["sources"]["c"]["data"]["features"] == [_NOWHERE]
+    True
+    """
+    west, south, east, north = area
+    dx, dy = (east - west) * CLIP_MARGIN, (north - south) * CLIP_MARGIN
+    west, south, east, north = west - dx, south - dy, east + dx, north + dy
+    sources = dict(style.get("sources") or {})
+    for name, source in sources.items():
+        data = source.get("data")
+        if not (isinstance(data, dict) and data.get("type") == "FeatureCollection"):
+            continue
+        keep = [f for f, (w, s, e, n) in zip(data["features"], _boxes(data), strict=True)
+                if w <= east and e >= west and s <= north and n >= south]  # fmt: skip
+        sources[name] = {**source, "data": {**data, "features": keep or [_NOWHERE]}}
+    return {**style, "sources": sources}

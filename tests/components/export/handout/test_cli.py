@@ -71,3 +71,27 @@ def test_a_good_request(tmp_path):
 
 def test_usage_errors_are_value_errors():
     assert issubclass(UsageError, ValueError)
+
+
+def test_a_pack_lets_dates_of_its_own_outside_the_atlas_in(tmp_path, capsys):
+    import json
+
+    from geodata.imports import import_file
+
+    from ..conftest import ROOT
+
+    pack = tmp_path / "lesson.pack.geojson"
+    pack.write_text(json.dumps(import_file(ROOT / "tests/fixtures/imports/lesson.csv").pack))
+    argv = ["--handout", "--dates", "1905-02-20,1905-03-10", "--out", str(tmp_path / "a.pdf")]
+    assert main(argv) == 2
+    assert capsys.readouterr().err.startswith("export: --dates 1905-02-20 is outside the atlas")
+    job = check_args(build_parser().parse_args([*argv, "--pack", str(pack), "--pack", str(pack)]))
+    assert job.dates == ("1905-02-20", "1905-03-10") and len(job.packs) == 2
+    assert job.packs[0]["file"] == "lesson.csv"
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"type": "FeatureCollection", "pack": 1, "features": [{"properties": {}}]}')
+    assert main([*argv, "--pack", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"export: --pack {bad}: feature 1: expected 'layer' one of places, events, " \
+                  "deployments, routes, shipments, timeline\n"  # fmt: skip
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.json", "lesson.pack.geojson"]

@@ -99,3 +99,45 @@ def test_bad_requests_are_named(atlas):
         build_handout(atlas, ["1939-08-20", "1939-08-20"], "en")
     with pytest.raises(ValueError, match="paper 'a3'"):
         build_handout(atlas, ["1939-08-20", "1939-08-21"], "en", paper="a3")
+
+
+def test_a_pack_before_the_atlas_is_the_handouts_maps_legend_captions_and_sources(atlas):
+    from geodata.imports import import_file
+
+    from ..conftest import ROOT
+    from .test_view import bounds
+
+    pack = import_file(ROOT / "tests" / "fixtures" / "imports" / "lesson.csv").pack
+    h = build_handout(atlas, ["1905-02-20", "1905-03-08", "1905-03-10"], "ja", packs=[pack])
+    assert h.title == "lesson" and h.packs == (pack,)
+    assert [(r["label"], r["color"], r["shape"]) for r in h.legend if r["layer"] == "pack"] == [
+        ("lesson", "#1565c0", "dot")]  # fmt: skip
+    assert [p.caption for p in h.panels] == ["Our regiment · 3,000", "Our regiment · 2,500",
+                                             "奉天会戦"]  # fmt: skip
+    mine = [s for s in h.sources if s.get("yours")]
+    assert len(mine) == len(h.sources) == 3 and all(s["translation"] is None for s in mine)
+    assert {s["where"] for s in mine} == {("line", 2), ("line", 3), ("line", 4)}
+    assert h.attribution.startswith("出典（利用者のもの）: lesson.csv. ")  # no atlas source on them
+    west, south, east, north = bounds(h.view, *h.layout.render_px)
+    assert west < 123.43 < east and south < 41.8 < north and west < 125.32 < east
+
+
+def test_a_pack_beside_the_atlas_adds_its_row_and_quotes_to_the_atlas_own(atlas, khalkhin):
+    near = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [118.75, 47.75]},
+            "properties": {"id": "visit", "layer": "events", "start": "1939-06-23",
+                           "end": "1939-06-23", "names": {"en": "Our class visit"},
+                           "source": [{"document": "notes.csv", "row": 3,
+                                       "quote": "We stood on the river bank."}]}}  # fmt: skip
+    pack = {"type": "FeatureCollection", "pack": 1, "name": "near", "file": "near.csv",
+            "features": [near]}  # fmt: skip
+    h = build_handout(atlas, [p.date for p in khalkhin.panels], "en", period_id="khalkhin-gol",
+                      packs=[pack])  # fmt: skip
+    assert h.legend[: len(khalkhin.legend)] == khalkhin.legend
+    assert h.legend[len(khalkhin.legend):] == ({"color": "#1565c0", "shape": "dot",
+                                                "layer": "pack", "label": "near", "dash": "",
+                                                "hatch": None},)  # fmt: skip
+    assert "Our class visit" in h.panels[1].caption
+    assert h.sources[: len(khalkhin.sources)] == khalkhin.sources
+    assert h.sources[-1]["quote"] == "We stood on the river bank." and h.sources[-1]["yours"]
+    assert h.attribution.startswith(khalkhin.attribution.split(". Basemap")[0] +
+                                    ". Source (yours): near.csv. Basemap")  # fmt: skip

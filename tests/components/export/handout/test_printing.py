@@ -222,3 +222,34 @@ def test_a_grayscale_print_keeps_the_legends_entries_apart(handouts):
     assert same
     for key in same:
         assert _apart(glyphs["en"][key], glyphs["zh"][key]) < APART, key
+
+
+def test_a_readers_pack_is_on_the_maps_in_the_legend_captions_and_sources(needs_chromium,
+                                                                          tmp_path):  # fmt: skip
+    import json
+
+    visit = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [118.75, 47.75]},
+             "properties": {"id": "visit", "layer": "events", "start": "1939-08-20",
+                            "end": "1939-08-20", "names": {"en": "Class visit to the river"},
+                            "source": [{"document": "notes.csv", "row": 3,
+                                        "cite": "Class notes",
+                                        "quote": "We stood on the bank of the Khalkhin Gol."}]}}
+    pack = {"type": "FeatureCollection", "pack": 1, "name": "Our lesson", "file": "notes.csv",
+            "features": [visit]}  # fmt: skip
+    path = tmp_path / "notes.pack.geojson"
+    path.write_text(json.dumps(pack), encoding="utf-8")
+    pdf = _make(tmp_path, "pack.pdf", "--dates", "1939-08-20,1939-08-31", "--pack", str(path))
+    first = _text(pdf, 1)
+    legend = first.split(_flat(text_of("legend", "en")), 1)[1]
+    assert _flat("Our lesson") in legend  # its legend row
+    assert _flat("Class visit to the river") in first  # the caption of its day
+    rest = "".join(_text(pdf, n) for n in range(2, _pages(pdf)[0] + 1))
+    assert _flat("We stood on the bank of the Khalkhin Gol.") in rest
+    assert _flat("Source (yours): notes.csv, row 3 (Class notes)") in rest
+    subprocess.run(["pdfimages", "-png", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "m")],
+                   check=True)  # fmt: skip
+    blue = np.array([0x15, 0x65, 0xC0])  # the first pack's colour (legend.PACK_COLORS)
+    on_map = [int((np.abs(np.asarray(Image.open(p).convert("RGB"), dtype=int) - blue).sum(axis=2)
+                   < 40).sum()) for p in sorted(tmp_path.glob("m-*.png"))]  # fmt: skip
+    # the visit, drawn in the pack's colour on its day (lit), faded eleven days on
+    assert on_map[0] > 40 and on_map[1] < on_map[0] / 2, on_map

@@ -45,3 +45,38 @@ def test_nothing_to_close_in_on_keeps_the_view():
     atlas = load_atlas()
     view = {"lon": 60.0, "lat": 30.0, "zoom": 8.0}
     assert fit_view(atlas, [day_number("1939-08-20")], view, 400, 300) == view
+
+
+def test_a_pack_far_from_the_periods_view_moves_the_maps_to_it():
+    atlas = load_atlas()
+    day = day_number("1939-08-20")
+    view = map_view([day], 492, 471, atlas)
+    mukden, harbin = [123.43, 41.8], [126.63, 45.75]
+    moved = fit_view(atlas, [day], view, 492, 471, [mukden, harbin])
+    area = box(*bounds(moved, 492, 471))
+    assert area.contains(Point(mukden)) and area.contains(Point(harbin))
+    assert moved["zoom"] < view["zoom"]  # out, to hold the battle and the pack
+    near = fit_view(atlas, [day], view, 492, 471, [[view["lon"], view["lat"]]])
+    assert near["zoom"] >= view["zoom"]  # a pack inside the view never zooms it out
+
+
+def test_the_basemap_keeps_only_what_reaches_the_view_and_draws_the_same_there():
+    from components.export.handout.view import CLIP_MARGIN, clip_style
+    from components.export.render import offline_style
+
+    style = offline_style("en", "hi")
+    area = bounds({"lon": 118.6, "lat": 47.8, "zoom": 8.5}, 492, 471)
+    clipped = clip_style(style, area)
+    before = len(style["sources"]["fea-rivers"]["data"]["features"])
+    rivers = clipped["sources"]["fea-rivers"]["data"]["features"]
+    assert 0 < len(rivers) < before / 20
+    west, south, east, north = area
+    dx, dy = (east - west) * CLIP_MARGIN, (north - south) * CLIP_MARGIN
+    reach = box(west - dx, south - dy, east + dx, north + dy)
+    from shapely.geometry import shape
+
+    crossing = [f for f in style["sources"]["fea-rivers"]["data"]["features"]
+                if shape(f["geometry"]).intersects(reach)]  # fmt: skip
+    assert all(f in rivers for f in crossing)  # nothing in view is lost
+    assert clipped["sources"]["fea-relief"] == style["sources"]["fea-relief"]
+    assert style["sources"]["fea-rivers"]["data"]["features"] != rivers  # a copy, not changed
