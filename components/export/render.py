@@ -35,11 +35,13 @@ from components.atlas.data import Atlas
 from components.atlas.i18n import LABEL_FONTS, LANGS, text
 from components.atlas.legend import (
     attribution,
+    layers_on,
     legend_entries,
     movements_on,
     nations_on,
     pack_entries,
     shown_entries,
+    sovereigns_on,
 )
 from components.atlas.map import build_map_figure
 from components.atlas.registry import DEFAULT_VIEW, LAYER_IDS, PERIODS, layer_spec
@@ -156,8 +158,9 @@ def legend_text(atlas: Atlas, lang: str, days: Iterable[int], visible: Iterable[
     """
     glyphs = {**MARKER_GLYPHS, **MOVE_GLYPHS, "dot": "●", "line": "━", "fill": "▧"}
     days = list(days)
-    rows = shown_entries(legend_entries(atlas), visible, nations_on(atlas, days),
-                         movements_on(atlas, days))  # fmt: skip
+    shown = set(visible) & layers_on(atlas, days)  # none of the atlas' rows on a pack's own dates
+    rows = shown_entries(legend_entries(atlas), shown, nations_on(atlas, days),
+                         movements_on(atlas, days), sovereigns_on(days))  # fmt: skip
     rows = [*rows, *(dict(e, labels={k: _html.escape(v) for k, v in e["labels"].items()})
                      for e in pack_entries(packs))]  # fmt: skip
     return "<br>".join([f"<b>{text('legend', lang)}</b>"] + [
@@ -278,6 +281,7 @@ def _annotations(atlas: Atlas, day: int, lang: str, width: int, height: int, day
     font = LABEL_FONTS[lang]
     base = max(10, round(height / 60))
     small = max(8, round(base * 0.75))
+    credit = attribution(atlas, lang, packs, atlas_shown=bool(layers_on(atlas, days)))
     box = {"bgcolor": "rgba(255,255,255,0.85)", "bordercolor": "#8c8c8c", "borderwidth": 1,
            "borderpad": max(3, base // 3), "showarrow": False, "xref": "paper",
            "yref": "paper", "align": "left"}  # fmt: skip
@@ -289,8 +293,7 @@ def _annotations(atlas: Atlas, day: int, lang: str, width: int, height: int, day
          "y": 0.06, "xanchor": "left", "yanchor": "bottom",
          "font": {"family": font, "size": base, "color": "#1f2328"}},
         {**box, "name": "attribution", "x": 0.995, "y": 0.005,
-         "text": wrap_text(_html.escape(attribution(atlas, lang, packs), quote=False),
-                           width * 0.6, small),
+         "text": wrap_text(_html.escape(credit, quote=False), width * 0.6, small),
          "xanchor": "right", "yanchor": "bottom", "bgcolor": "rgba(255,255,255,0.7)",
          "borderwidth": 0, "font": {"family": font, "size": small, "color": "#333333"}},
     ]  # fmt: skip

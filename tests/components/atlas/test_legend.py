@@ -5,11 +5,13 @@ from components.atlas.data import load_atlas
 from components.atlas.i18n import LANGS
 from components.atlas.legend import (
     attribution,
+    layers_on,
     legend_entries,
     movements_on,
     nations_on,
     shown_entries,
     source_documents,
+    sovereigns_on,
 )
 from components.atlas.scene import build_scene
 from components.atlas.timeline import day_number
@@ -31,7 +33,14 @@ def test_the_page_legend_and_the_export_legend_are_the_same_entries():
     assert build_scene(ATLAS)["legend"] == entries
     days = [day_number("1918-08-20"), day_number("1918-09-01")]  # the advance, then all nations
     out = legend_text(ATLAS, "ja", days, [e["layer"] for e in entries])
-    assert all(e["labels"]["ja"] in out and e["color"] in out for e in entries)
+    # the fills of the borders of those days only, and no layer with nothing then (shipments)
+    filled, drawn = sovereigns_on(days), layers_on(ATLAS, days)
+    shown = [
+        e for e in entries if e.get("sovereign", "-") in {"-", *filled} and e["layer"] in drawn
+    ]
+    assert len(shown) < len(entries) and "fer" not in filled and "shipments" not in drawn
+    assert not any(e["labels"]["ja"] in out for e in entries if e not in shown)
+    assert all(e["labels"]["ja"] in out and e["color"] in out for e in shown)
 
 
 def test_the_rows_shown_follow_the_layers_and_the_nations_on_the_map():
@@ -96,3 +105,14 @@ def test_the_attribution_names_the_files_of_the_packs_once():
     line = attribution(ATLAS, "ja", [{"file": "a.csv"}, {"file": "a.csv"}, {"name": "B"}])
     assert "出典（利用者のもの）: a.csv, B." in line and line.count("a.csv") == 1
     assert "利用者" not in attribution(ATLAS, "ja")
+
+
+def test_outside_the_atlas_dates_no_layer_of_it_draws_and_no_border_is_filled():
+    assert layers_on(ATLAS, [day_number("1905-03-10")]) == set()
+    assert sovereigns_on([day_number("1905-03-10"), day_number("1950-01-01")]) == set()
+    assert {"borders", "deployments"} <= layers_on(ATLAS, [day_number("1918-09-01")])
+    assert "fer" in sovereigns_on([day_number("1921-06-01")])
+    assert attribution(ATLAS, "en", [{"file": "a.csv"}], atlas_shown=False).startswith(
+        "Source (yours): a.csv. Basemap:"
+    )
+    assert attribution(ATLAS, "en", atlas_shown=False).startswith("Sources: fixture.txt.")

@@ -125,3 +125,25 @@ def test_only_a_pack_outside_the_extent_lets_the_map_leave_it(atlas):
     bounds = [render.export_figure(atlas, day, "en", 640, 360, style=False, packs=packs)
               .layout.map.bounds for packs in ([], [MUKDEN], [MUKDEN, KATRINA])]  # fmt: skip
     assert bounds[0].west == bounds[1].west == 20 and bounds[2].west is None
+
+
+def test_on_a_packs_own_date_the_legend_and_credits_are_the_packs_alone(atlas):
+    # 29 August 2005: nothing of the atlas is drawn, so none of its rows, sources or borders
+    fig = render.export_figure(atlas, day_number("2005-08-29"), "en", 640, 360, style=False,
+                               packs=[KATRINA])  # fmt: skip
+    notes = {a.name: a.text for a in fig.layout.annotations}
+    assert notes["legend"].split("<br>")[1:] == [
+        '<span style="color:#1565c0">●</span> &lt;b&gt;Katrina&lt;/b&gt;'
+    ]
+    credit = notes["attribution"].replace("<br>", " ")
+    assert "katrina.json" in credit and "fixture.txt" not in credit
+    assert "Borders of the day" not in credit and "GSHHG" in credit
+
+
+def test_the_legend_fills_only_the_borders_of_the_day(atlas):
+    def fills(iso):
+        return render.legend_text(atlas, "en", [day_number(iso)], ["borders"])
+
+    assert "Far Eastern Republic" in fills("1921-06-01")
+    assert "Far Eastern Republic" not in fills("1939-08-20") and "Manchukuo" in fills("1939-08-20")
+    assert "Manchukuo" not in fills("1921-06-01")
