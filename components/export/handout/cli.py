@@ -32,8 +32,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from components.atlas.i18n import LANGS
-from components.atlas.registry import PERIODS
 from components.atlas.packs import pack_span
+from components.atlas.registry import PERIODS
 from components.export.cli_args import OneLineParser, UsageError, _check_day, _packs
 from components.export.handout.dates import DEFAULT_MAPS, MAX_MAPS, MIN_MAPS, period
 from components.export.handout.model import ORIENTATIONS, PAPERS

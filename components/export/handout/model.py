@@ -240,8 +240,9 @@ def pack_rows(packs: list[dict], shown: list[dict]) -> list[dict]:
     Examples
     --------
     >>> shown = [{"layer": "pack", "pack": "p2", "kind": "routes"}]
-    >>> pack_rows([{"name": "A"}, {"name": "B"}], shown)
-    [{'color': '#2e7d32', 'shape': 'line', 'layer': 'pack', 'label': 'B', 'dash': '2 1', 'hatch': None}]
+    >>> [(r["label"], r["color"], r["shape"], r["dash"]) for r in pack_rows([{"name": "A"},
+    ...                                                                     {"name": "B"}], shown)]
+    [('B', '#2e7d32', 'line', '2 1')]
     """
     kinds: dict[str, set] = {}
     for x in shown:
@@ -337,8 +338,14 @@ def build_handout(
     shapes = print_shapes(on_maps)
     cites = sources(shown + drawn, lang)
     docs = ", ".join(sorted({c["document"] for c in cites if not c.get("yours")}))
-    files = ", ".join(dict.fromkeys(str(p.get("file") or pack_name(p)) for n, p in
-                                    enumerate(packs, 1) if any(x["pack"] == f"p{n}" for x in drawn)))
+    with_packs = {x["pack"] for x in drawn}
+    files = ", ".join(
+        dict.fromkeys(
+            str(p.get("file") or pack_name(p))
+            for n, p in enumerate(packs, 1)
+            if f"p{n}" in with_packs
+        )
+    )
     credits = [f"{text('sources', lang)}: {docs or '—'}." if docs or not files else "",
                f"{text('import_source', lang)}: {files}." if files else "",
                CREDITS.get(lang, CREDITS["en"])]  # fmt: skip

@@ -143,7 +143,8 @@ def first_map(atlas: Atlas, h: Handout) -> tuple:
 
 
 def render_maps(renderer: HandoutRenderer, atlas: Atlas, h: Handout,
-                on_map: Callable[[int], None] | None = None, first=None) -> list[bytes]:  # fmt: skip
+                on_map: Callable[[int], None] | None = None,
+                first: tuple | None = None) -> list[bytes]:  # fmt: skip
     """The PNG of every map of ``h`` (``on_map(n)`` after each); ``first`` is
     :func:`first_map` of ``h`` when made already."""
     days = [day_number(p.date) for p in h.panels]

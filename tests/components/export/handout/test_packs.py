@@ -18,6 +18,7 @@ from components.export.handout.packs import (
     where,
 )
 from geodata.imports import import_file
+
 from ..conftest import ROOT
 
 LESSON = ROOT / "tests" / "fixtures" / "imports" / "lesson.csv"
@@ -50,7 +51,8 @@ def test_the_regiment_is_one_unit_moving_between_its_observations(lesson):
     assert [x["text"] for x in lines] == ["Our regiment · 2,500"]  # the latest strength
     shown = pack_shown([lesson], day_number("1905-03-08"), MANCHURIA)
     assert [(x["id"], x["cites"][0]["quote"]) for x in shown if x["kind"] == "deployments"] == [
-        ("pack:p1:regiment--0", "It reached Mukden on 8 March.")]  # its waypoint of the day
+        ("pack:p1:regiment--0", "It reached Mukden on 8 March.")
+    ]  # its waypoint of the day
     assert "pack:p1:mukden" in [x["id"] for x in shown]  # the battle, drawn before its day
 
 
@@ -88,8 +90,12 @@ def test_a_shipment_travels_along_its_line_and_a_pack_outside_the_map_is_not_sho
 
 
 def test_a_big_pack_gives_at_most_forty_lines_a_day_and_says_how_many_more():
-    pack = {"name": "Big", "features": [feature(f"e{n}", "events", "1905-01-01",
-                                                geometry=point(121, 40)) for n in range(45)]}
+    pack = {
+        "name": "Big",
+        "features": [
+            feature(f"e{n}", "events", "1905-01-01", geometry=point(121, 40)) for n in range(45)
+        ],
+    }
     lines = pack_lines([pack], day_number("1905-01-01"), "en")
     assert len(lines) == MAX_ACTIVE + 1 and lines[-1]["text"] == "Big: +5"
 
@@ -99,8 +105,15 @@ def test_the_quotes_are_the_readers_with_their_row_and_citation_and_empty_ones_d
     pack["features"][0]["properties"]["source"].append({"document": "lesson.csv", "row": 9,
                                                         "quote": "  "})  # fmt: skip
     cites = pack_shown([pack], day_number("1905-03-10"), MANCHURIA)[-1]["cites"]
-    assert cites == [{"document": "lesson.csv", "quote": "The battle of Mukden ended on 10 March "
-                      "1905.", "where": ("line", 2), "cite": "Our textbook", "yours": True}]
+    assert cites == [
+        {
+            "document": "lesson.csv",
+            "quote": "The battle of Mukden ended on 10 March 1905.",
+            "where": ("line", 2),
+            "cite": "Our textbook",
+            "yours": True,
+        }
+    ]
 
 
 def test_the_second_pack_is_p2_as_in_the_exports_scene(lesson):

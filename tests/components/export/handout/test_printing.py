@@ -228,12 +228,25 @@ def test_a_readers_pack_is_on_the_maps_in_the_legend_captions_and_sources(needs_
                                                                           tmp_path):  # fmt: skip
     import json
 
-    visit = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [118.75, 47.75]},
-             "properties": {"id": "visit", "layer": "events", "start": "1939-08-20",
-                            "end": "1939-08-20", "names": {"en": "Class visit to the river"},
-                            "source": [{"document": "notes.csv", "row": 3,
-                                        "cite": "Class notes",
-                                        "quote": "We stood on the bank of the Khalkhin Gol."}]}}
+    visit = {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [118.75, 47.75]},
+        "properties": {
+            "id": "visit",
+            "layer": "events",
+            "start": "1939-08-20",
+            "end": "1939-08-20",
+            "names": {"en": "Class visit to the river"},
+            "source": [
+                {
+                    "document": "notes.csv",
+                    "row": 3,
+                    "cite": "Class notes",
+                    "quote": "We stood on the bank of the Khalkhin Gol.",
+                }
+            ],
+        },
+    }
     pack = {"type": "FeatureCollection", "pack": 1, "name": "Our lesson", "file": "notes.csv",
             "features": [visit]}  # fmt: skip
     path = tmp_path / "notes.pack.geojson"
