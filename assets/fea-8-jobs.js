@@ -1,5 +1,9 @@
 /* Far East Atlas: the page follows its export jobs (components/page/exports.py, handout.py).
  *
+ * `requestHandout` asks for a handout: it POSTs the form and the reader's imported packs that
+ * the map shows (the engine's packs(), kept in this browser: fea-9-import.js) to
+ * /_fea/handout as JSON, which checks them all and answers the job's id or what was wrong.
+ * Packs bigger than the server takes (the button's data-limit) are not sent: the page says so.
  * Each panel (the GIF's, prefix ANIM; the handout's, prefix HANDOUT) holds only its job's id
  * (its <prefix>-job store, in localStorage: a reload finds the job again). `watch` (the GIF)
  * and `watchHandout` poll GET /_fea/jobs/<id>?lang= once a second and show what the server
@@ -112,6 +116,46 @@
     return id;
   }
 
+  // The packs the map shows now: the reader's imports, in the engine's order (their colours).
+  function shownPacks() {
+    var A = root.FEA && root.FEA.page;
+    return A ? A.packs().filter(function (F) { return !F.hidden; }).map(function (F) { return F.pack; }) : [];
+  }
+
+  function word(key) {
+    var A = root.FEA && root.FEA.page, strings = A && A.scene && A.scene.strings;
+    var s = strings && strings[key];
+    return s ? (s[lang()] || s.en) : key;
+  }
+
+  // "Make PDF": the form and the shown packs to the server; the job's id, or what was wrong.
+  function requestHandout(clicks, what, dates, paper, orientation, maps, language, timeline, page) {
+    if (!clicks || !page || !page.ids) return [nu(), nu()];
+    IDS = page.ids;
+    var button = document.getElementById(IDS.HANDOUT_BUTTON);
+    var limit = Number(button && button.getAttribute('data-limit')) || Infinity;
+    var body = JSON.stringify({what: what, dates: dates, paper: paper, orientation: orientation, maps: maps,
+                               lang: language, day: timeline && timeline.day, packs: shownPacks()});
+    var size = new Blob([body]).size;
+    if (size > limit) {
+      return [nu(), word('handout_bad').replace('{error}', 'the imported data shown is too big for a handout (' +
+              size.toLocaleString('en') + ' bytes, at most ' + limit.toLocaleString('en') + '): hide some of it')];
+    }
+    setIn('HANDOUT', 'BUTTON', {disabled: true});
+    return fetch('/_fea/handout?lang=' + encodeURIComponent(language || lang()), {
+      method: 'POST', headers: {'Content-Type': 'application/json'}, body: body, cache: 'no-store'
+    }).then(function (r) {
+      return r.json().catch(function () { return {error: 'HTTP ' + r.status}; });
+    }).then(function (answer) {
+      if (answer.id) return [{id: answer.id}, answer.text];
+      setIn('HANDOUT', 'BUTTON', {disabled: false});
+      return [nu(), answer.error];
+    }).catch(function (err) {
+      setIn('HANDOUT', 'BUTTON', {disabled: false});
+      return [nu(), String(err)];
+    });
+  }
+
   function watch(job, page) { return follow('ANIM', job, page); }
   function watchHandout(job, page) { return follow('HANDOUT', job, page); }
 
@@ -126,5 +170,6 @@
     });
   }
 
-  root.dash_clientside = Object.assign({}, root.dash_clientside, {fea_jobs: {watch: watch, watchHandout: watchHandout, zip: zip}});
+  root.dash_clientside = Object.assign({}, root.dash_clientside, {fea_jobs: {watch: watch, watchHandout: watchHandout, zip: zip,
+                                                                            requestHandout: requestHandout}});
 })(typeof window !== 'undefined' ? window : this);

@@ -1,11 +1,16 @@
 """The Export panel's "Handout (PDF)": its form, and the request queued as a handout job.
 
-The page sends what to map (the period the slider's day falls in, that period's key moments,
-or typed dates), the paper, orientation and number of maps; the server turns it into a
-request (:func:`handout_request`), checks it with the job's own validation
-(:func:`components.export.handout.job.handout_params`) and queues a job of kind ``handout``
-on the app's board (:func:`components.page.exports.job_board`). The page follows the job with
-the same script as the GIF's (``assets/fea-8-jobs.js``) and downloads the PDF, streamed.
+The page (``fea_jobs.requestHandout`` in ``assets/fea-8-jobs.js``) POSTs to
+``/_fea/handout`` what to map (the period the slider's day falls in, that period's key
+moments, or typed dates), the paper, orientation and number of maps, and the reader's
+imported packs it shows (they live in the browser: the server keeps none). The server
+(:func:`submit_handout`) turns the form into a request (:func:`handout_request`), checks it
+with the job's own validation (:func:`components.export.handout.job.handout_params`: every
+pack too, never trusting the page), keeps the packs beside the job and queues a job of kind
+``handout`` on the app's board (:func:`components.page.exports.job_board`). A bad request
+gets ``{"error"}`` in the page's language with status 400 (413: the packs are too big for a
+request). The page follows the job with the same script as the GIF's and downloads the
+PDF, streamed.
 
 >>> from components.atlas.timeline import day_number
 >>> handout_request("period", day_number("1938-08-01"), "", "a4", "portrait", 2, "en")
@@ -14,18 +19,26 @@ the same script as the GIF's (``assets/fea-8-jobs.js``) and downloads the PDF, s
 
 from __future__ import annotations
 
-from dash import Input, Output, State, dcc, html, no_update
+import json
+
+import flask
+from dash import Input, Output, State, dcc, html
 
 from components.atlas.data import Atlas
 from components.atlas.guide import moments
 from components.atlas.i18n import LANGS, text
+from components.atlas.packs import pack_span
 from components.atlas.registry import PERIODS, Period
 from components.atlas.timeline import day_number, iso_date
 from components.export.handout.dates import DEFAULT_MAPS, MAX_MAPS, MIN_MAPS
 from components.export.handout.job import (
+    PACKS_LIMIT,
     HandoutRequestError,
+    check_packs,
+    drop_packs,
     handout_kind,
     handout_params,
+    keep_packs,
     total_steps,
 )
 from components.export.jobs import QueueFull
@@ -36,8 +49,13 @@ from components.page.exports import (
     status_text,
 )
 from components.page.ids import Id
+from components.server import allow_body
 
 WHAT = ("period", "moments", "dates")
+#: Where the page asks for a handout (POST, JSON).
+ROUTE = "/_fea/handout"
+#: The most bytes a handout request carries: the packs, and the form around them.
+BODY_LIMIT = PACKS_LIMIT + 64 * 1024
 
 
 def current_period(day: int) -> Period | None:
@@ -77,6 +95,8 @@ def handout_request(what, day: int, dates, paper, orientation, maps, lang,
         No period holds ``day``, or its key moments are too few.
     """
     request = {"lang": lang, "paper": paper, "orientation": orientation}
+    if what not in WHAT:
+        raise HandoutRequestError(f"what: expected one of {', '.join(WHAT)}")
     if what == "dates":
         # nothing typed is 0 days (said so by the job's check), anything else is checked there
         empty = dates is None or (isinstance(dates, str) and not dates.strip())
@@ -158,7 +178,8 @@ def handout_panel(lang: str) -> html.Details:
                     dcc.Input(id=Id.HANDOUT_MAPS, type="number", min=MIN_MAPS, max=MAX_MAPS,
                               step=1, value=DEFAULT_MAPS)], className="anim-field"),
         html.Div([
-            html.Button(text("handout_make", lang), id=Id.HANDOUT_BUTTON, n_clicks=0),
+            html.Button(text("handout_make", lang), id=Id.HANDOUT_BUTTON, n_clicks=0,
+                        **{"data-limit": str(BODY_LIMIT)}),
             html.Button(text("anim_cancel", lang), id=Id.HANDOUT_CANCEL, n_clicks=0,
                         hidden=True),
             html.Button(text("anim_retry", lang), id=Id.HANDOUT_RETRY, n_clicks=0, hidden=True),
@@ -177,27 +198,97 @@ def _lang(lang) -> str:
     return lang if isinstance(lang, str) and lang in LANGS else "en"
 
 
-def _day(atlas: Atlas, timeline) -> int:
-    day = timeline.get("day") if isinstance(timeline, dict) else None
+def _day(atlas: Atlas, day, packs: list[dict] = ()) -> int:
+    # the slider's day, within the atlas' span widened to the packs' (as the page's slider)
+    spans = [atlas.span, *(s for s in map(pack_span, packs) if s)]
+    first, last = min(s[0] for s in spans), max(s[1] for s in spans)
     if not isinstance(day, int) or isinstance(day, bool):
         return atlas.span[0]
-    return min(max(day, atlas.span[0]), atlas.span[1])
+    return min(max(day, first), last)
+
+
+def _refused(message: str, status: int = 400):
+    response = flask.jsonify({"error": message})
+    response.status_code = status
+    return response
+
+
+def _form() -> dict:
+    """The posted form as JSON, read within :data:`BODY_LIMIT`.
+
+    Raises
+    ------
+    HandoutRequestError
+        When it is too big (``.status`` 413), or not a JSON object.
+    """
+    request = flask.request
+    mb = f"{PACKS_LIMIT / 2**20:g} MB"
+    too_big = HandoutRequestError(f"the imported data shown is too big for a handout (at most "
+                                  f"{PACKS_LIMIT:,} bytes, {mb}): hide some of it")  # fmt: skip
+    too_big.status = 413
+    if request.content_length is not None and request.content_length > BODY_LIMIT:
+        raise too_big
+    if not request.is_json:
+        raise HandoutRequestError("the request: expected JSON (application/json)")
+    request.max_content_length = BODY_LIMIT  # a body sent without a length is cut there too
+    body = request.stream.read(BODY_LIMIT + 1)
+    if len(body) > BODY_LIMIT:
+        raise too_big
+    try:
+        form = json.loads(body)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise HandoutRequestError(f"the request: not valid JSON ({exc})") from None
+    if not isinstance(form, dict):
+        raise HandoutRequestError("the request: expected an object")
+    return form
+
+
+def submit_handout(board, atlas: Atlas):
+    """``POST /_fea/handout``: the form and the reader's packs as JSON (``what``, ``day``,
+    ``dates``, ``paper``, ``orientation``, ``maps``, ``lang``, ``packs``); answers
+    ``{"id", "text"}`` of the queued job, or ``{"error"}`` in the page's language: 400 for a
+    bad field or pack, 413 when the packs are too big, 503 when the queue is full."""
+    lang = _lang(flask.request.args.get("lang"))
+    try:
+        form = _form()
+        lang = _lang(form.get("lang", lang))
+        packs = check_packs(form.get("packs"))
+        request = handout_request(form.get("what"), _day(atlas, form.get("day"), packs),
+                                  form.get("dates"), form.get("paper"), form.get("orientation"),
+                                  form.get("maps"), lang, atlas)  # fmt: skip
+        params = keep_packs(board.store, handout_params({**request, "packs": packs}, atlas))
+        try:
+            job_id = board.submit("handout", params, total=total_steps(params))
+        except QueueFull:
+            drop_packs(board.store, params)
+            raise
+    except HandoutPageError as exc:
+        return _refused(exc.message(lang))
+    except HandoutRequestError as exc:
+        return _refused(text("handout_bad", lang).format(error=exc), getattr(exc, "status", 400))
+    except QueueFull as exc:
+        return _refused(text("anim_queue_full", lang).format(max=exc.limit), 503)
+    return flask.jsonify({"id": job_id, "text": handout_status(board.poll(job_id), lang)})
 
 
 def register_handout(app, atlas: Atlas) -> None:
     """The handout on the app's board (after :func:`components.page.exports.register_animation`):
-    its kind, the request, cancel and Retry, the labels in the page's language, and the page
-    following the job (``fea_jobs.watchHandout``)."""
+    its kind, the request (``POST /_fea/handout``, :func:`submit_handout`), cancel and Retry,
+    the labels in the page's language, and the page asking and following the job
+    (``fea_jobs.requestHandout``, ``fea_jobs.watchHandout``)."""
     board = job_board(app)
-    board.add_kind(handout_kind(atlas))
+    board.add_kind(handout_kind(atlas, board.store))
+    allow_body(app.server, ROUTE, BODY_LIMIT)
+    app.server.add_url_rule(ROUTE, "fea_handout", lambda: submit_handout(board, atlas),
+                            methods=["POST"])  # fmt: skip
     app.clientside_callback(
         jobs_function("watchHandout"),
         Output(Id.HANDOUT_RUN, "data"),
         Input(Id.HANDOUT_JOB, "data"),
         State(Id.PAGE, "data"),
     )
-
-    @app.callback(
+    app.clientside_callback(
+        jobs_function("requestHandout"),
         Output(Id.HANDOUT_JOB, "data"),
         Output(Id.HANDOUT_STATUS, "children"),
         Input(Id.HANDOUT_BUTTON, "n_clicks"),
@@ -208,24 +299,9 @@ def register_handout(app, atlas: Atlas) -> None:
         State(Id.HANDOUT_MAPS, "value"),
         State(Id.LANG, "value"),
         State(Id.TIMELINE, "data"),
+        State(Id.PAGE, "data"),
         prevent_initial_call=True,
     )
-    def request_handout(clicks, what, dates, paper, orientation, maps, lang, timeline):
-        lang = _lang(lang)
-        if not clicks:
-            return no_update, no_update
-        try:
-            request = handout_request(what, _day(atlas, timeline), dates, paper, orientation,
-                                      maps, lang, atlas)  # fmt: skip
-            params = handout_params(request, atlas)
-            job_id = board.submit("handout", params, total=total_steps(params))
-        except HandoutPageError as exc:
-            return no_update, exc.message(lang)
-        except HandoutRequestError as exc:
-            return no_update, text("handout_bad", lang).format(error=exc)
-        except QueueFull as exc:
-            return no_update, text("anim_queue_full", lang).format(max=exc.limit)
-        return {"id": job_id}, handout_status(board.poll(job_id), lang)
 
     panel = (Id.HANDOUT_JOB, Id.HANDOUT_STATUS, Id.HANDOUT_CANCEL, Id.HANDOUT_RETRY,
              Id.HANDOUT_DONE)  # fmt: skip

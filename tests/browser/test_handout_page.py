@@ -35,6 +35,12 @@ def slow_maps(monkeypatch):
     monkeypatch.setattr(printing, "handout_pdf", handout_pdf)
 
 
+def refused(errors: list[str]) -> list[str]:
+    """The console's errors less Chromium's line for the server's 400 answer to a bad request
+    (the answer the page expects, whose message it shows)."""
+    return [e for e in errors if "the server responded with a status of 400" not in e]
+
+
 def open_panel(page, url):
     page.open(url)
     page.page.click("#handout-summary")
@@ -84,4 +90,40 @@ def test_bad_dates_get_their_message_and_the_controls_have_names(page, fixture_u
     assert page.page.text_content("#handout-summary") == "配布資料（PDF）"
     grave = [v for v in violations(page) if v["impact"] in ("serious", "critical")]
     assert grave == [], grave
-    assert page.errors == [], page.errors
+    assert refused(page.errors) == [], page.errors
+
+
+PACK = {"type": "FeatureCollection", "pack": 1, "name": "Lesson", "file": "lesson.csv",
+        "span": {"start": "1905-01-01", "end": "1905-03-10"}, "features": [{"type": "Feature",
+                      "geometry": {"type": "Point", "coordinates": [123.43, 41.8]},
+                      "properties": {"id": "mukden", "layer": "events", "start": "1905-03-10",
+                                     "end": "1905-03-10", "names": {"en": "Battle of Mukden"},
+                                     "source": [{"document": "lesson.csv", "line": 2,
+                                                 "quote": "It ended."}]}}]}  # fmt: skip
+
+
+def test_the_packs_the_map_shows_go_with_the_request_and_too_big_ones_stay(page, fixture_url):
+    open_panel(page, f"{fixture_url}/?date=1938-08-01")
+    page.page.evaluate(
+        """pack => FEA.page.setPacks([{key: 'a', pack: pack, hidden: false},
+        {key: 'b', pack: Object.assign({}, pack, {name: 'Hidden'}), hidden: true}])""",
+        PACK,
+    )
+    page.page.check("#handout-what input[value=dates]")
+    page.page.fill("#handout-dates", "1905-03-01, 1905-03-10")
+    with page.page.expect_request("**/_fea/handout?lang=en") as sent:
+        page.page.click("#handout-make")
+    body = sent.value.post_data_json
+    assert [p["name"] for p in body["packs"]] == ["Lesson"]  # shown ones only, as they are
+    assert body["dates"] == "1905-03-01, 1905-03-10" and body["what"] == "dates"
+    page.page.wait_for_function("() => JSON.parse(localStorage.getItem('handout-job'))")
+    page.page.click("#handout-cancel")  # the server took it (the pack covers 1905)
+    page.page.wait_for_function(f"() => {STATUS} === 'Cancelled'", timeout=30000)
+    # more than the server takes: said in the page, nothing sent
+    page.page.evaluate("() => document.getElementById('handout-make').dataset.limit = '100'")
+    asked = []
+    page.page.on("request", lambda r: asked.append(r.url) if "/_fea/handout" in r.url else None)
+    page.page.click("#handout-make")
+    page.page.wait_for_function(f"() => {STATUS}.includes('too big for a handout')")
+    assert asked == [] and page.page.is_enabled("#handout-make")
+    assert page.errors == [] and page.outside == [], (page.errors, page.outside)

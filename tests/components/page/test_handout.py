@@ -29,23 +29,20 @@ def served(tmp_path):
     return app.server.test_client(), board
 
 
+def post(client, form: dict, lang: str = "en"):
+    """What ``fea_jobs.requestHandout`` sends: the form and the shown packs, as JSON."""
+    return client.post(f"/_fea/handout?lang={lang}", json=form)
+
+
 def request_handout(client, **form):
     form = {**FORM, **form}
-    state = [("handout-what", "value", form["what"]), ("handout-dates", "value", form["dates"]),
-             ("handout-paper", "value", form["paper"]),
-             ("handout-orientation", "value", form["orientation"]),
-             ("handout-maps", "value", form["maps"]), ("lang", "value", form["lang"]),
-             ("timeline", "data", {"day": day_number(form["day"])})]  # fmt: skip
-    body = {"output": "..handout-job.data...handout-status.children..",
-            "outputs": [{"id": "handout-job", "property": "data"},
-                        {"id": "handout-status", "property": "children"}],
-            "inputs": [{"id": "handout-make", "property": "n_clicks", "value": 1}],
-            "changedPropIds": ["handout-make.n_clicks"],
-            "state": [{"id": i, "property": p, "value": v} for i, p, v in state]}  # fmt: skip
-    response = client.post("/_dash-update-component", json=body)
-    assert response.status_code == 200, response.data[:300]
-    out = response.get_json()["response"]
-    return out.get("handout-job", {}).get("data"), out["handout-status"]["children"]
+    body = {**{k: v for k, v in form.items() if k != "day"}, "day": day_number(form["day"])}
+    response = post(client, body, form["lang"] if isinstance(form["lang"], str) else "en")
+    assert response.status_code in (200, 400), response.data[:300]
+    out = response.get_json()
+    if response.status_code == 200:
+        return {"id": out["id"]}, out["text"]
+    return None, out["error"]
 
 
 def test_the_current_period_becomes_a_queued_handout_job(served):
@@ -130,3 +127,103 @@ def test_a_failed_handout_is_retried_with_its_parameters_and_a_new_one_cancelled
                 [("handout-job", "data"), ("handout-status", "children"),
                  ("handout-retry", "hidden")])  # fmt: skip
     assert out["handout-status"]["children"] == "This export is no longer kept: make it again"
+
+
+def _pack(features=None, **extra) -> dict:
+    """A pack as the page holds it: the reader's regiment at Mukden in 1905 (before the atlas)."""
+    feature = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [123.43, 41.8]},
+               "properties": {"id": "mukden", "layer": "events", "start": "1905-03-10",
+                              "end": "1905-03-10", "precision": "day",
+                              "names": {"en": "Battle of Mukden"},
+                              "source": [{"document": "lesson.csv", "line": 2,
+                                          "quote": "The battle of Mukden ended."}]}}  # fmt: skip
+    return {"type": "FeatureCollection", "pack": 1, "name": "Lesson", "file": "lesson.csv",
+            "span": {"start": "1905-01-01", "end": "1905-03-10"},
+            "features": [feature] if features is None else features, **extra}  # fmt: skip
+
+
+def test_the_shown_packs_go_with_the_job_and_their_days_are_taken(served, monkeypatch):
+    from components.export.handout import job as handout_job
+    from components.export.handout import printing
+
+    client, board = served
+    dates = "1905-03-01, 1905-03-10"
+    response = post(client, {**FORM, "what": "dates", "dates": dates, "packs": [_pack()],
+                             "day": day_number("1905-03-10")})  # fmt: skip
+    assert response.status_code == 200, response.data[:300]
+    record = board.record(response.get_json()["id"])
+    ref = record["params"]["packs"]
+    assert record["params"]["dates"] == ["1905-03-01", "1905-03-10"]
+    assert set(ref) == {"key", "names"} and ref["names"] == ["Lesson"]  # the record stays small
+    assert handout_job.kept_packs(board.store, record["params"]) == [_pack()]
+    made = []
+
+    def handout_pdf(atlas, h, on_map=None):
+        made.append(h)
+        return b"%PDF-1.4"
+
+    monkeypatch.setattr(printing, "handout_pdf", handout_pdf)
+    files = board.kinds["handout"].render(record["params"], lambda n: None)
+    h = made[0]
+    assert files == {"pdf": b"%PDF-1.4"}
+    assert [(r["label"], r["color"]) for r in h.legend if r["layer"] == "pack"] == [
+        ("Lesson", "#1565c0")]  # fmt: skip
+    assert [(s["quote"], s["yours"]) for s in h.sources] == [("The battle of Mukden ended.", True)]
+    assert "Battle of Mukden" in h.panels[1].caption and h.packs == (_pack(),)
+    assert board.store.file_chunks(ref["key"]) is None  # made: the reader's data is not kept
+
+
+def test_without_the_pack_its_days_are_outside_the_atlas(served):
+    client, board = served
+    job, words = request_handout(client, what="dates", dates="1905-03-01, 1905-03-10")
+    assert job is None and "1905-03-01 is outside the atlas" in words
+
+
+@pytest.mark.parametrize(("packs", "message"), [
+    ([_pack([{"type": "Feature", "properties": {"id": "x"}}])],
+     "packs: pack 1 (lesson.csv): feature 1: expected 'layer' one of places"),
+    ([_pack(pack=2)], "packs: pack 1 (lesson.csv): expected pack format 1, got 2"),
+    ([{"type": "FeatureCollection", "pack": 1, "features": "<script>"}],
+     "packs: pack 1: expected 'features' as a list"),
+    ([_pack()] * 7, "packs: 7 imported packs shown; a handout takes at most 6"),
+    ({"a": 1}, "packs: expected a list of imported packs"),
+    ([_pack([{"type": "Feature", "geometry": None, "properties": {
+        "id": "x", "layer": "timeline", "start": "1905-1-1", "end": "1905-01-01",
+        "names": {}}}])], "feature 1: expected 'start' as YYYY-MM-DD, got '1905-1-1'"),
+])  # fmt: skip
+def test_a_crafted_pack_is_refused_with_what_was_wrong_and_nothing_kept(served, packs, message):
+    client, board = served
+    keys = set(board.store.cache)
+    response = post(client, {**FORM, "day": day_number("1938-08-01"), "packs": packs})
+    assert response.status_code == 400
+    error = response.get_json()["error"]
+    assert error.startswith("The handout cannot be made: ") and message in error, error
+    assert board._active() == [] and set(board.store.cache) == keys
+
+
+def test_packs_too_big_for_a_request_are_refused_before_they_are_read(served):
+    from components.page.handout import BODY_LIMIT
+
+    client, board = served
+    filler = {"type": "Feature", "geometry": None,
+              "properties": {"id": "x", "layer": "timeline", "start": "1905-01-01",
+                             "end": "1905-01-01", "names": {"en": "x" * 1000}}}  # fmt: skip
+    big = _pack([filler] * (BODY_LIMIT // 1000 + 10))
+    response = post(client, {**FORM, "day": day_number("1938-08-01"), "packs": [big]}, "zh")
+    assert response.status_code == 413
+    assert response.get_json()["error"].startswith("无法生成讲义：the imported data shown is "
+                                                   "too big for a handout")  # fmt: skip
+    assert board._active() == []
+
+
+@pytest.mark.parametrize(("body", "kind", "message"), [
+    (b"what=period", "application/x-www-form-urlencoded", "the request: expected JSON"),
+    (b"{not json", "application/json", "the request: not valid JSON"),
+    (b"[1, 2]", "application/json", "the request: expected an object"),
+    (b'{"what": "everything"}', "application/json", "what: expected one of period, moments"),
+])  # fmt: skip
+def test_a_request_that_is_not_the_form_is_refused(served, body, kind, message):
+    client, board = served
+    response = client.post("/_fea/handout", data=body, content_type=kind)
+    assert response.status_code == 400 and message in response.get_json()["error"]
+    assert board._active() == []
