@@ -24,6 +24,10 @@
 
   function covered(B, day) { return !!B && B.first <= day && day <= B.last; }
 
+  // The labels' filter: their periods' days, and none outside the borders' coverage (a
+  // pack's 1905, say), where no fill is drawn either (a name with no territory misleads).
+  function labelFilterOf(B, day) { return covered(B, day) ? filterOf(day) : ['==', ['get', 'start'], '']; }
+
   // The data for `day`: the URL of the units standing on the first day of its stretch of
   // unchanged borders (every day of the stretch shares one response), or the inlined whole.
   function dataOf(B, day) {
@@ -48,7 +52,7 @@
         'fill-opacity': ['case', overlay, B.style.overlay_opacity, B.style.fill_opacity]}}, under);
       map.addLayer({id: IDS[1], type: 'line', source: 'atlas-borders', filter: when, paint: {
         'line-color': colour, 'line-width': B.style.line_width, 'line-opacity': 0.8}}, under);
-      map.addLayer({id: IDS[2], type: 'symbol', source: 'atlas-border-labels', filter: when,
+      map.addLayer({id: IDS[2], type: 'symbol', source: 'atlas-border-labels', filter: labelFilterOf(B, day),
                     layout: {'text-field': ['get', 'en'], 'text-size': 13,
                              'text-letter-spacing': 0.08, 'text-font': ['sans-serif']},
                     paint: {'text-color': '#4a3f35', 'text-opacity': 0.85,
@@ -74,7 +78,7 @@
       if (state.epoch !== epoch || state.covered !== inside) {
         var filter = filterOf(day);
         if (B.at || state.covered !== inside) map.getSource('atlas-borders').setData(dataOf(B, day));
-        IDS.forEach(function (id) { map.setFilter(id, filter); });
+        IDS.forEach(function (id) { map.setFilter(id, id === IDS[2] ? labelFilterOf(B, day) : filter); });
         state.epoch = epoch;
         state.covered = inside;
       }
