@@ -126,20 +126,22 @@ class HandoutRenderer(FrameRenderer):
 
 def first_map(atlas: Atlas, h: Handout) -> tuple:
     """The figure and the scene the maps of ``h`` are drawn from (plotted once, for the first
-    map): the basemap cut down to the maps' view (:func:`~components.export.handout.view.
-    clip_style`), no annotation (the sheet has the title, the legend and the credits), the
+    map): the basemap and the borders cut down to the maps' view
+    (:func:`~components.export.handout.view.clip_style`, :func:`~components.export.handout.
+    view.clip_borders`), no annotation (the sheet has the title, the legend and the credits), the
     nations' print shapes and the reader's packs in the scene (``p1``, ``p2``… as the
     legend's)."""
     width, height = h.layout.render_px
     days = [day_number(p.date) for p in h.panels]
+    area = views.bounds(h.view, width, height)
     detail = "hi" if h.view["zoom"] >= 5 else "lo"  # as export_figure picks it
-    style = views.clip_style(render.offline_style(h.lang, detail),
-                             views.bounds(h.view, width, height))  # fmt: skip
+    style = views.clip_style(render.offline_style(h.lang, detail), area)
     fig = render.export_figure(atlas, days[0], h.lang, width, height, view=h.view,
                                legend_days=days, style=style, packs=h.packs)  # fmt: skip
     fig.layout.annotations = []
-    scene = scene_for_export(print_scene(render.export_scene(atlas), h), list(h.packs))
-    return fig, scene
+    scene = print_scene(render.export_scene(atlas), h)
+    scene = {**scene, "borders": views.clip_borders(scene.get("borders"), area)}
+    return fig, scene_for_export(scene, list(h.packs))
 
 
 def render_maps(renderer: HandoutRenderer, atlas: Atlas, h: Handout,

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import math
 
-from shapely.geometry import Point, box
+from shapely import clip_by_rect
+from shapely.geometry import Point, box, mapping, shape
 
 from components.atlas.data import Atlas
 from components.atlas.motion import position_at
@@ -190,3 +191,37 @@ def clip_style(style: dict, area: tuple[float, float, float, float]) -> dict:
                 if w <= east and e >= west and s <= north and n >= south]  # fmt: skip
         sources[name] = {**source, "data": {**data, "features": keep or [_NOWHERE]}}
     return {**style, "sources": sources}
+
+
+def clip_borders(borders: dict | None, area: tuple[float, float, float, float]) -> dict | None:
+    """The scene's borders (``scene["borders"]``, the whole collection inlined) with each
+    territory cut to ``area`` and :data:`CLIP_MARGIN` around it, and those that do not
+    reach it left out: the fills and lines drawn in view are the same (the cuts lie outside
+    it; the territories' names are a source of their own), and the page tiles a few
+    kilobytes instead of megabytes of coastline and frontier.
+
+    Examples
+    --------
+    >>> square = {"type": "Polygon", "coordinates": [[[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]]]}
+    >>> far = {"type": "Polygon", "coordinates": [[[50, 50], [51, 50], [51, 51], [50, 50]]]}
+    >>> b = {"url": {"type": "FeatureCollection", "features": [
+    ...     {"type": "Feature", "properties": {"id": "a"}, "geometry": square},
+    ...     {"type": "Feature", "properties": {"id": "b"}, "geometry": far}]}}
+    >>> out = clip_borders(b, (1, 1, 2, 2))["url"]["features"]
+    >>> [f["properties"]["id"] for f in out], shape(out[0]["geometry"]).bounds
+    (['a'], (0.75, 0.75, 2.25, 2.25))
+    """
+    data = (borders or {}).get("url")
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
+        return borders  # the app's borders by URL, or none: nothing inlined to cut
+    west, south, east, north = area
+    dx, dy = (east - west) * CLIP_MARGIN, (north - south) * CLIP_MARGIN
+    rect = (west - dx, south - dy, east + dx, north + dy)
+    features = []
+    for f, (w, s, e, n) in zip(data["features"], _boxes(data), strict=True):
+        if w > rect[2] or e < rect[0] or s > rect[3] or n < rect[1]:
+            continue
+        cut = clip_by_rect(shape(f["geometry"]), *rect)
+        if not cut.is_empty:
+            features.append({**f, "geometry": mapping(cut)})
+    return {**borders, "url": {**data, "features": features}}

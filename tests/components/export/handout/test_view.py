@@ -80,3 +80,24 @@ def test_the_basemap_keeps_only_what_reaches_the_view_and_draws_the_same_there()
     assert all(f in rivers for f in crossing)  # nothing in view is lost
     assert clipped["sources"]["fea-relief"] == style["sources"]["fea-relief"]
     assert style["sources"]["fea-rivers"]["data"]["features"] != rivers  # a copy, not changed
+
+
+def test_the_borders_are_cut_to_the_view_and_draw_the_same_in_it():
+    from shapely.geometry import shape
+
+    from components.export.handout.view import clip_borders
+    from components.export.render import export_scene
+
+    borders = export_scene(load_atlas())["borders"]
+    area = bounds({"lon": 130.6, "lat": 42.6, "zoom": 8.4}, 492, 471)  # Lake Khasan
+    cut = clip_borders(borders, area)
+    view = box(*area)
+    whole = {f["properties"]["id"]: shape(f["geometry"]) for f in borders["url"]["features"]}
+    kept = {f["properties"]["id"]: shape(f["geometry"]) for f in cut["url"]["features"]}
+    assert {k for k, g in whole.items() if g.intersects(view)} <= set(kept) < set(whole)
+    for key, geometry in kept.items():  # the same ground in view, within a hair
+        assert geometry.intersection(view).symmetric_difference(
+            whole[key].intersection(view)).area < 1e-9, key  # fmt: skip
+    assert len(str(cut["url"])) < len(str(borders["url"])) / 10
+    assert cut["labels"] is borders["labels"]  # the names: their own source, untouched
+    assert clip_borders(None, area) is None
