@@ -48,7 +48,7 @@
       expr.push(literal ? ['literal', MV.none[key]] : MV.none[key]);
       return expr;
     };
-    var scale = 1, last = null, kept = {};
+    var scale = 1, last = null, kept = {}, sent = JSON.stringify([]), font = null;
     if (!map.hasImage('fea-arrow')) map.addImage('fea-arrow', arrowImage(), {sdf: true});
     // one source for all four (one worker job a day, not four), laid out on few tiles
     map.addSource(SOURCE, {type: 'geojson', data: collection([]), maxzoom: 5, buffer: 64});
@@ -136,9 +136,14 @@
       Object.keys(IDS).forEach(function (k) {
         out[k].forEach(function (f) { f.properties.kind = k; all.push(f); });
       });
-      map.getSource(SOURCE).setData(collection(all));
+      // a day that draws what the last one drew (no unit moved) costs MapLibre nothing: setting
+      // the same data again would re-tile it and repaint the map (a second in software WebGL)
+      var data = JSON.stringify(all);
+      if (data !== sent) map.getSource(SOURCE).setData(collection(all));
+      sent = data;
       kept = out;
-      map.setLayoutProperty(IDS.labels, 'text-font', scene.fonts[lang].split(', '));
+      if (lang !== font) map.setLayoutProperty(IDS.labels, 'text-font', scene.fonts[lang].split(', '));
+      font = lang;
     }
 
     // Scale the labels and arrowheads (projector mode: 1.5).

@@ -86,9 +86,11 @@
                     paint: {'line-color': F.color, 'line-width': 2.5, 'line-dasharray': [2, 1],
                             'line-opacity': ['case', ['boolean', ['feature-state', 'lit'], false], 0.9, 0.2]}}, beneath);
       map.addSource(I.points, {type: 'geojson', data: {type: 'FeatureCollection', features: features}});
+      // a frame not current has no size, not just no opacity: a pack of 50,000 rows has tens of
+      // thousands of them, which the GPU (software WebGL: a second a frame) would fill anyway
       map.addLayer({id: I.points, type: 'circle', source: I.points, paint: {
-        'circle-color': F.color, 'circle-radius': ['get', 'r'], 'circle-opacity': on, 'circle-stroke-opacity': on,
-        'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.2,
+        'circle-color': F.color, 'circle-radius': ['match', PHASE, 0, 0, ['get', 'r']], 'circle-opacity': on,
+        'circle-stroke-opacity': on, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': ['match', PHASE, 0, 0, 1.2],
         'circle-opacity-transition': {duration: 0, delay: 0}, 'circle-stroke-opacity-transition': {duration: 0, delay: 0}}},
         beneath);
       // names beside what is drawn (a few thousand at most: a big layer's names are in On
@@ -195,10 +197,15 @@
 
     function pick(F, id) { return {layer: 'pack', id: 'pack:' + F.key + ':' + id}; }
 
+    // "On this day" of the packs: a look over every row, so once a day (and language, and set of packs)
+    var listed = {key: null, lines: []};
     function active(day, language) {
+      var key = day + '|' + language + '|' + frags.map(function (F) { return F.key + (F.hidden ? '-' : '+'); }).join();
+      if (key === listed.key && listed.frags === frags) return listed.lines.slice();
       var out = [];
       frags.forEach(function (F) { if (!F.hidden) out = out.concat(D.activeAt(F, day, language)); });
-      return out;
+      listed = {key: key, frags: frags, lines: out};
+      return out.slice();
     }
 
     // The view that shows every shown pack's features: {lon, lat, zoom} or null.

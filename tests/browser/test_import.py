@@ -136,6 +136,65 @@ def test_import_scrub_click_reload_remove(browser, url):
         page.close()
 
 
+def test_a_scrub_draws_only_what_is_current_and_redoes_nothing_unchanged(browser, url):
+    """A step of a big pack costs one repaint (benchmarks/scrub_import.py): frames not current
+    have no size (the GPU fills none of them), the atlas' labels and arrows are not set again
+    when the day draws what the last one drew, and On this day reads the pack once a day."""
+    from tests.browser.conftest import Page
+
+    page = Page(browser).open(url)
+    try:
+        page.page.evaluate("() => indexedDB.deleteDatabase('fea-imports')")
+        page.page.set_input_files("#import-file", str(LESSON))
+        imported(page)
+        page.page.evaluate("""() => {
+            const m = FEA.page.map(), src = m.getSource('atlas-overlays'), D = FEA_PACKDATA;
+            window.__count = {setData: 0, activeAt: 0};
+            const setData = src.setData.bind(src), activeAt = D.activeAt;
+            src.setData = d => { window.__count.setData++; return setData(d); };
+            D.activeAt = function () {
+              window.__count.activeAt++;
+              return activeAt.apply(D, arguments);
+            };
+        }""")
+        # 1905, before the atlas' own units: the labels and arrows stay as they are
+        for day in ("1905-02-20", "1905-02-21", "1905-03-10"):
+            page.page.evaluate(f"() => FEA.page.setDay(FEA_CORE.dayNumber('{day}'))")
+            page.settle(700)
+        counted = page.page.evaluate("() => window.__count")
+        assert counted["setData"] == 0, counted
+        before = counted["activeAt"]
+        page.page.evaluate("() => [FEA.page.active(), FEA.page.active()]")
+        assert page.page.evaluate("() => window.__count.activeAt") == before
+        page.page.wait_for_function(
+            "() => document.getElementById('on-this-day').innerText.includes('Battle of Mukden')"
+        )
+        # the layers of the atlas back: its units' labels set again, once
+        page.page.evaluate("() => FEA.page.setDay(FEA_CORE.dayNumber('1920-06-01'))")
+        page.settle(700)
+        assert page.page.evaluate("() => window.__count.setData") == 1
+
+        def points_near_mukden():  # 3 px from the battle's point: inside a circle of it only
+            return page.page.evaluate("""() => {
+                const m = FEA.page.map();
+                const k = FEA.page.packs()[0].key.replace(/[^A-Za-z0-9_-]/g, '_');
+                const p = m.project([123.43, 41.8]);
+                return m.queryRenderedFeatures([p.x + 3, p.y], {layers: ['pack-' + k + '-points']})
+                  .map(f => f.properties.l);
+            }""")
+
+        page.page.evaluate("() => FEA.page.setDay(FEA_CORE.dayNumber('1905-03-10'))")
+        page.settle(700)
+        assert points_near_mukden() == ["events"]
+        # 20 February: the battle is weeks ahead, the regiment at Changchun: nothing there
+        page.page.evaluate("() => FEA.page.setDay(FEA_CORE.dayNumber('1905-02-20'))")
+        page.settle(700)
+        assert points_near_mukden() == []
+        assert page.outside == [] and page.errors == []
+    finally:
+        page.close()
+
+
 def test_share_by_link_opens_it_elsewhere_and_the_delete_link_deletes_it(browser, url):
     from tests.browser.conftest import Page
 
