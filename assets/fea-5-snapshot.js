@@ -80,9 +80,19 @@
     ctx.fill();
   }
 
-  function drawLegend(ctx, scene, lang, visible, x, y, width, height) {
+  // The legend rows of the reader's packs on the map: each one's name in its colour
+  // (components/atlas/legend.py pack_entries cuts a name as long at 60 characters).
+  function packRows(packs) {
+    return packs.map(function (F) {
+      var name = F.name.length > 60 ? F.name.slice(0, 59).trim() + '…' : F.name;
+      return {color: F.color, shape: 'dot', labels: {en: name}};
+    });
+  }
+
+  function drawLegend(ctx, scene, lang, visible, packs, x, y, width, height) {
     var L = scene.snapshot.layout, font = fontStack(scene.fonts[lang]);
-    var rows = scene.legend.filter(function (e) { return !visible || visible.indexOf(e.layer) >= 0; });
+    var rows = scene.legend.filter(function (e) { return !visible || visible.indexOf(e.layer) >= 0; })
+      .concat(packRows(packs));
     ctx.fillStyle = L.text;
     ctx.font = 'bold ' + (L.legend_size + 2) + 'px ' + font;
     ctx.textBaseline = 'middle';
@@ -102,11 +112,20 @@
     });
   }
 
-  function drawAttribution(ctx, scene, lang, x, y, width, height) {
+  // The scene's attribution, and the files of the reader's packs on the map: their data is theirs.
+  function credit(scene, lang, packs) {
+    var files = packs.map(function (F) { return F.file || F.name; }).filter(function (f, i, all) { return all.indexOf(f) === i; });
+    if (!files.length) return scene.attribution[lang];
+    var yours = scene.strings.import_source;
+    return scene.attribution[lang] + ' ' + (yours[lang] || yours.en) + ': ' + files.join(', ') + '.';
+  }
+
+  function drawAttribution(ctx, scene, lang, packs, x, y, width, height) {
     var L = scene.snapshot.layout, font = fontStack(scene.fonts[lang]), size = L.attribution_size, lines;
+    var text = credit(scene, lang, packs);
     for (; size >= 7; size -= 0.5) {  // shrink until it fits the band
       ctx.font = size + 'px ' + font;
-      lines = wrap(ctx, scene.attribution[lang], width);
+      lines = wrap(ctx, text, width);
       if (lines.length * size * 1.35 <= height) break;
     }
     ctx.fillStyle = '#444444';
@@ -141,9 +160,9 @@
     ctx.fillStyle = '#ddd6c8';
     ctx.fillRect(o.width, L.header, 1, o.height);
     ctx.fillRect(0, L.header + o.height, W, 1);
-    drawLegend(ctx, scene, o.lang, o.layers, o.width + L.pad, L.header + L.pad,
+    drawLegend(ctx, scene, o.lang, o.layers, o.packs, o.width + L.pad, L.header + L.pad,
                L.legend - 2 * L.pad, o.height - 2 * L.pad);
-    drawAttribution(ctx, scene, o.lang, L.pad, L.header + o.height + L.pad / 2, W - 2 * L.pad,
+    drawAttribution(ctx, scene, o.lang, o.packs, L.pad, L.header + o.height + L.pad / 2, W - 2 * L.pad,
                     L.footer - L.pad);
     return out;
   }
@@ -156,11 +175,12 @@
     var st = engine.getState(), canvas = map.getCanvas();
     var o = {scale: scale, lang: st.lang, date: st.date, layers: st.layers,
              written: root.FEA.formatDate(st.day, st.lang, engine.scene),
-             width: canvas.clientWidth, height: canvas.clientHeight};
+             width: canvas.clientWidth, height: canvas.clientHeight,
+             packs: (engine.packs ? engine.packs() : []).filter(function (F) { return !F.hidden; })};
     return captureMap(map, scale).then(function (shot) {
       return {canvas: compose(shot, engine.scene, o), name: 'atlas-' + o.date + '-' + o.lang + '@' + scale + 'x.png'};
     });
   }
 
-  root.FEA_SNAPSHOT = {snapshot: snapshot, wrap: wrap};
+  root.FEA_SNAPSHOT = {snapshot: snapshot, wrap: wrap, packRows: packRows, credit: credit};
 })(typeof window !== 'undefined' ? window : this);

@@ -117,6 +117,18 @@ def test_import_scrub_click_reload_remove(browser, url):
             "() => document.querySelector('#import-details .details-title').textContent"
             " === 'Battle of Mukden'"
         )
+        # the PNG of the view lists the pack in its legend and credits the reader's file
+        shot = page.page.evaluate("""() => FEA.page.snapshot(1).then(r => {
+            const c = r.canvas, w = FEA.page.map().getCanvas().clientWidth;
+            const px = c.getContext('2d').getImageData(w, 0, c.width - w, c.height).data;
+            let blue = 0;
+            for (let i = 0; i < px.length; i += 4)
+              if (px[i] === 0x15 && px[i + 1] === 0x65 && px[i + 2] === 0xc0) blue++;
+            return {name: r.name, blue: blue,
+                    credit: FEA_SNAPSHOT.credit(FEA.page.scene, 'en', FEA.page.packs())};
+        })""")
+        assert shot["name"].startswith("atlas-1905-03-10-en") and shot["blue"] > 40, shot
+        assert shot["credit"].endswith("Source (yours): lesson.csv."), shot["credit"]
         # a reload keeps it (IndexedDB)
         page.page.reload()
         page.open(url)
