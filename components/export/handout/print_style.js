@@ -11,6 +11,8 @@
  * a layer beside the engine's that takes the engine's filter of the day (follow, right after
  * each date is set: the engine sets its filter at once, and one repaint draws both).
  * restyle does both and waits for one repaint: at 300 dpi in software WebGL each costs.
+ * resize fits the map to the page's pixel ratio, which the renderer changes between 1x
+ * (a day being set) and print resolution (its screenshot): printing.py HandoutRenderer.
  * MapLibre's public API only (the map from FEA_PLOTLY.mapOf).
  */
 (function (root) {
@@ -45,10 +47,17 @@
   }
 
   root.FEA_HANDOUT = {
-    // The map for paper: `modes` as printStyle takes them, `hatches` as hatch; resolves once
+    // The map at the page's pixel ratio now; given `drawn`, resolves once drawn at it.
+    resize: function (drawn) {
+      var map = map_();
+      map.resize();
+      return drawn ? idle(map) : Promise.resolve(true);
+    },
+    // The map for paper (at the page's pixel ratio, after resize): `modes` as printStyle takes them, `hatches` as hatch; resolves once
     // the map is drawn again (one repaint for both).
     restyle: function (modes, hatches) {
       var map = map_();
+      map.resize();
       FEA_HANDOUT.printStyle(modes, true);
       FEA_HANDOUT.hatch(hatches, true);
       return idle(map);

@@ -66,20 +66,45 @@ def print_scene(scene: dict, h: Handout) -> dict:
 
 
 class HandoutRenderer(FrameRenderer):
-    """The frame renderer, restyling its map for paper and printing a page to PDF."""
+    """The frame renderer, restyling its map for paper and printing a page to PDF.
+
+    In software WebGL a repaint costs as many times more as the map has pixels: at 300 dpi
+    (a device pixel ratio of about 2.2) five times one at 1x, and the map repaints many
+    times while it loads and while a day is set. So the map is drawn at 1x until it has
+    settled (:meth:`load`, the day's changes), and at ``scale`` (print resolution) once, for
+    its screenshot: the page's pixel ratio is changed through DevTools and the map resized
+    (MapLibre redraws the same view, its labels and markers being distance fields; the
+    hatches are made once, at ``scale``, by :meth:`restyle`).
+    """
+
+    def __init__(self, width: int, height: int, scale: float = 1, chromium: str | None = None,
+                 timeout: float = 120) -> None:  # fmt: skip
+        super().__init__(width, height, 1, chromium, timeout)
+        self.print_scale = scale
+
+    def _ratio(self, scale: float) -> None:
+        self._run(self._send("Emulation.setDeviceMetricsOverride", {
+            "width": self.width, "height": self.height, "deviceScaleFactor": scale,
+            "mobile": False}))  # fmt: skip
 
     def restyle(self) -> None:
         """Dash the routes by mode and hatch the borders' fills by sovereign on the plotted
-        map (after :meth:`load`)."""
+        map (after :meth:`load`), at print resolution: drawn once, ready for a screenshot."""
         script = PRINT_STYLE.read_text(encoding="utf-8")
+        self._ratio(self.print_scale)
         self._run(self._eval(f"{script}\nFEA_HANDOUT.restyle({json.dumps(print_modes())}, "
                              f"{json.dumps(HATCHES)})"))  # fmt: skip
 
     def show_print_day(self, day: int) -> None:
-        """Move the map to ``day`` and the hatches to its borders: one repaint for both (the
-        engine sets its borders' filter as the day is set, the hatches take it at once)."""
-        self._run(self._eval(f"(() => {{ const drawn = FEA_EXPORT.day({int(day)}, null); "
+        """Move the map to ``day`` and the hatches to its borders at 1x, then draw it once at
+        print resolution (the engine sets its borders' filter as the day is set, the hatches
+        take it at once)."""
+        self._ratio(1)
+        self._run(self._eval(f"(() => {{ FEA_HANDOUT.resize(); "
+                             f"const drawn = FEA_EXPORT.day({int(day)}, null); "
                              "FEA_HANDOUT.follow(); return drawn; })()"))  # fmt: skip
+        self._ratio(self.print_scale)
+        self._run(self._eval("FEA_HANDOUT.resize(true)"))
 
     def print_pdf(self, page: Path) -> bytes:
         """``page`` (an HTML file) printed to PDF at its CSS page size, in a new tab."""
