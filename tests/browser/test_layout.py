@@ -3,9 +3,12 @@ of the document."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 pytestmark = pytest.mark.browser
+LESSON = Path(__file__).resolve().parents[1] / "fixtures" / "imports" / "lesson.csv"
 
 BOX = "s => { const r = document.querySelector(s).getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; }"  # noqa: E501
 FONT = "s => parseFloat(getComputedStyle(document.querySelector(s)).fontSize)"
@@ -29,6 +32,27 @@ def test_phone_layout_gives_the_map_the_whole_width(page, fixture_url):
     )
     assert y + height <= timeline[1] + 1 and timeline[1] + timeline[3] <= sidebar[1] + 1
     assert sidebar[2] >= 0.9 * 390
+    assert page.errors == [], page.errors
+
+
+def test_phone_map_keeps_its_height_when_a_notice_pushes_it_down(page, fixture_url):
+    # the responsive graph's inline height: 100% followed the plot's size on a page of auto
+    # height, so the map shrank when the borders' notice showed, its canvas over the timeline
+    page.page.set_viewport_size({"width": 390, "height": 844})
+    page.open(fixture_url)
+    before = page.page.evaluate(BOX, "#map")
+    page.page.evaluate("() => indexedDB.deleteDatabase('fea-imports')")
+    page.page.set_input_files("#import-file", str(LESSON))  # a lesson of 1905
+    page.page.wait_for_function("() => FEA.page.packs().length === 1", timeout=30000)
+    page.settle(1500)
+    page.page.evaluate("() => FEA.page.setDay(FEA_CORE.dayNumber('1905-03-10'))")
+    page.page.wait_for_selector("#borders-note:not([hidden])")
+    page.settle(800)
+    x, y, width, height = page.page.evaluate(BOX, "#map")
+    canvas = page.page.evaluate(BOX, "#map canvas")
+    timeline = page.page.evaluate(BOX, ".timeline-bar")
+    assert abs(height - before[3]) <= 1 and abs(canvas[3] - height) <= 1, (before, height, canvas)
+    assert canvas[1] + canvas[3] <= timeline[1] + 1, (canvas, timeline)
     assert page.errors == [], page.errors
 
 
