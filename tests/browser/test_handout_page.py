@@ -25,12 +25,12 @@ def slow_maps(monkeypatch):
 
     real = printing.handout_pdf
 
-    def handout_pdf(atlas, handout, on_map=None):
+    def handout_pdf(atlas, handout, on_map=None, **kwargs):
         def slow(n):
             time.sleep(1.0)
             on_map(n)
 
-        return real(atlas, handout, on_map=slow)
+        return real(atlas, handout, on_map=slow, **kwargs)
 
     monkeypatch.setattr(printing, "handout_pdf", handout_pdf)
 

@@ -141,17 +141,15 @@ def check_args(args) -> HandoutJob:
 def run(job: HandoutJob, log=None) -> Path:
     """Make the handout of ``job`` and move it into place; returns the written path."""
     from components.atlas.data import load_atlas
+    from components.export.handout import printing
     from components.export.handout.dates import handout_dates
-    from components.export.handout.model import build_handout
-    from components.export.handout.printing import handout_pdf
 
     log = log or (lambda msg: None)
     start = time.perf_counter()
     atlas = load_atlas(job.layers_dir)
     dates = list(job.dates) or handout_dates(atlas, period(job.period), job.count)
-    handout = build_handout(atlas, dates, job.lang, job.paper, job.orientation, job.period,
-                            list(job.packs))  # fmt: skip
-    pdf = handout_pdf(atlas, handout, on_map=lambda n: log(
+    _h, pdf = printing.make_handout(atlas, dates, job.lang, job.paper, job.orientation,
+                                    job.period, list(job.packs), on_map=lambda n: log(
         f"map {n}/{len(dates)} {time.perf_counter() - start:.2f} s"))  # fmt: skip
     fd, name = tempfile.mkstemp(prefix=f".{job.out.name}.", suffix=".part", dir=job.out.parent)
     tmp = Path(name)

@@ -231,12 +231,11 @@ def handout_kind(atlas: Atlas, store=None) -> JobKind:
 
     def render(params: dict, on_frame: Callable[[int], None]) -> dict[str, bytes]:
         from components.export.handout import printing
-        from components.export.handout.model import build_handout
 
         packs = kept_packs(store, params)
-        h = build_handout(atlas, params["dates"], params["lang"], params["paper"],
-                          params["orientation"], params.get("period"), packs)  # fmt: skip
-        pdf = printing.handout_pdf(atlas, h, on_map=on_frame)
+        _h, pdf = printing.make_handout(atlas, params["dates"], params["lang"], params["paper"],
+                                        params["orientation"], params.get("period"), packs,
+                                        on_map=on_frame)  # fmt: skip
         on_frame(len(params["dates"]) + 1)
         drop_packs(store, params)  # done: the reader's data is not kept a moment longer
         return {"pdf": pdf}

@@ -53,21 +53,23 @@
       map.resize();
       return drawn ? idle(map) : Promise.resolve(true);
     },
-    // The map for paper (at the page's pixel ratio, after resize): `modes` as printStyle takes them, `hatches` as hatch; resolves once
-    // the map is drawn again (one repaint for both).
-    restyle: function (modes, hatches) {
+    // The map for paper: `modes` as printStyle takes them, `hatches` as hatch (its tiles
+    // made for the pixel ratio `ratio`, the print's); resolves once the map is drawn again
+    // (one repaint for both).
+    restyle: function (modes, hatches, ratio) {
       var map = map_();
-      map.resize();
       FEA_HANDOUT.printStyle(modes, true);
-      FEA_HANDOUT.hatch(hatches, true);
+      FEA_HANDOUT.hatch(hatches, true, ratio);
       return idle(map);
     },
-    // `hatches`: {sovereign: kind}; the pattern layer over the borders' fills. Resolves once
-    // drawn, or at once given `later` (the caller waits for the repaint).
-    hatch: function (hatches, later) {
+    // `hatches`: {sovereign: kind}; the pattern layer over the borders' fills, its tiles
+    // made for the pixel ratio `ratio` (default: the page's). Resolves once drawn, or at
+    // once given `later` (the caller waits for the repaint).
+    hatch: function (hatches, later, ratio) {
       var map = map_();
       if (!map.getLayer('atlas-borders') || map.getLayer(HATCH)) return Promise.resolve(false);
-      var ratio = Math.max(1, Math.round(root.devicePixelRatio || 1)), pattern = ['match', ['get', 'sovereign']];
+      ratio = Math.max(1, Math.round(ratio || root.devicePixelRatio || 1));
+      var pattern = ['match', ['get', 'sovereign']];
       Object.keys(hatches).forEach(function (k) {
         var name = 'fea-hatch-' + hatches[k];
         if (!map.hasImage(name)) map.addImage(name, tile(hatches[k], ratio), {pixelRatio: ratio});

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import json
 import tempfile
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from components.atlas.data import Atlas
@@ -27,7 +28,16 @@ from components.atlas.registry import MODES
 from components.atlas.timeline import day_number
 from components.export import render
 from components.export.handout import view as views
-from components.export.handout.model import HATCHES, MODE_DASHES, Handout
+from components.export.handout.dates import MAX_MAPS, MIN_MAPS
+from components.export.handout.model import (
+    HATCHES,
+    MODE_DASHES,
+    ORIENTATIONS,
+    PAPERS,
+    Handout,
+    build_handout,
+    page_layout,
+)
 from components.export.handout.sheet import sheet_html
 from components.export.kaleido_batch import FrameRenderer, RenderError
 from components.export.packs import scene_for_export
@@ -74,7 +84,7 @@ class HandoutRenderer(FrameRenderer):
     settled (:meth:`load`, the day's changes), and at ``scale`` (print resolution) once, for
     its screenshot: the page's pixel ratio is changed through DevTools and the map resized
     (MapLibre redraws the same view, its labels and markers being distance fields; the
-    hatches are made once, at ``scale``, by :meth:`restyle`).
+    hatches' tiles are made for ``scale`` by :meth:`restyle`).
     """
 
     def __init__(self, width: int, height: int, scale: float = 1, chromium: str | None = None,
@@ -89,11 +99,13 @@ class HandoutRenderer(FrameRenderer):
 
     def restyle(self) -> None:
         """Dash the routes by mode and hatch the borders' fills by sovereign on the plotted
-        map (after :meth:`load`), at print resolution: drawn once, ready for a screenshot."""
+        map (after :meth:`load`), then draw it once at print resolution, ready for a
+        screenshot."""
         script = PRINT_STYLE.read_text(encoding="utf-8")
-        self._ratio(self.print_scale)
         self._run(self._eval(f"{script}\nFEA_HANDOUT.restyle({json.dumps(print_modes())}, "
-                             f"{json.dumps(HATCHES)})"))  # fmt: skip
+                             f"{json.dumps(HATCHES)}, {self.print_scale})"))  # fmt: skip
+        self._ratio(self.print_scale)
+        self._run(self._eval("FEA_HANDOUT.resize(true)"))
 
     def show_print_day(self, day: int) -> None:
         """Move the map to ``day`` and the hatches to its borders at 1x, then draw it once at
@@ -189,18 +201,31 @@ def render_maps(renderer: HandoutRenderer, atlas: Atlas, h: Handout,
     return maps
 
 
-def handout_pdf(atlas: Atlas, h: Handout, on_map: Callable[[int], None] | None = None,
-                chromium: str | None = None) -> bytes:  # fmt: skip
-    """The handout ``h`` as PDF bytes: its maps rendered, its sheet printed. Chromium
-    starts while the first map's figure is made (on the machine's other core)."""
-    r = HandoutRenderer(*h.layout.render_px, scale=h.layout.scale, chromium=chromium)
+def _start(renderer: HandoutRenderer) -> Future:
+    # the browser starts in a thread of its own: seconds the caller spends making the
+    # handout's model and its first figure meanwhile, on the machine's other core
+    pool = ThreadPoolExecutor(1, thread_name_prefix="fea-handout-start")
     try:
-        with ThreadPoolExecutor(1, thread_name_prefix="fea-handout-start") as starting:
-            started = starting.submit(r.open)
-            try:
-                first = first_map(atlas, h)
-            finally:
-                started.result()  # raises what kept the browser from starting
+        return pool.submit(renderer.open)
+    finally:
+        pool.shutdown(wait=False)
+
+
+def handout_pdf(atlas: Atlas, h: Handout, on_map: Callable[[int], None] | None = None,
+                chromium: str | None = None,
+                started: tuple[HandoutRenderer, Future] | None = None) -> bytes:  # fmt: skip
+    """The handout ``h`` as PDF bytes: its maps rendered, its sheet printed. Chromium
+    starts while the first map's figure is made, unless ``started`` (by
+    :func:`make_handout`: the renderer and its start) already; it is closed when done."""
+    r, opening = started or (None, None)
+    if r is None:
+        r = HandoutRenderer(*h.layout.render_px, scale=h.layout.scale, chromium=chromium)
+        opening = _start(r)
+    try:
+        try:
+            first = first_map(atlas, h)
+        finally:
+            opening.result()  # raises what kept the browser from starting
         maps = render_maps(r, atlas, h, on_map, first)
         with tempfile.TemporaryDirectory(prefix="fea-handout-") as folder:
             names = []
@@ -212,3 +237,26 @@ def handout_pdf(atlas: Atlas, h: Handout, on_map: Callable[[int], None] | None =
             return r.print_pdf(page)
     finally:
         r.close()
+
+
+def make_handout(atlas: Atlas, dates: list[str], lang: str = "en", paper: str = "a4",
+                 orientation: str = "portrait", period_id: str | None = None,
+                 packs: list[dict] = (), on_map: Callable[[int], None] | None = None,
+                 chromium: str | None = None) -> tuple[Handout, bytes]:  # fmt: skip
+    """The handout of ``dates`` (:func:`~components.export.handout.model.build_handout`'s
+    arguments) and its PDF (:func:`handout_pdf`), Chromium starting first: the model is
+    made while it starts."""
+    count = len({day_number(d) for d in dates})
+    if paper not in PAPERS or orientation not in ORIENTATIONS or not MIN_MAPS <= count <= MAX_MAPS:
+        build_handout(atlas, dates, lang, paper, orientation, period_id, packs)  # says why
+    layout = page_layout(paper, orientation, count)
+    renderer = HandoutRenderer(*layout.render_px, scale=layout.scale, chromium=chromium)
+    opening = _start(renderer)
+    try:
+        h = build_handout(atlas, dates, lang, paper, orientation, period_id, packs)
+    except BaseException:
+        with contextlib.suppress(Exception):
+            opening.result()
+        renderer.close()
+        raise
+    return h, handout_pdf(atlas, h, on_map, started=(renderer, opening))

@@ -145,6 +145,7 @@ def _pack(features=None, **extra) -> dict:
 def test_the_shown_packs_go_with_the_job_and_their_days_are_taken(served, monkeypatch):
     from components.export.handout import job as handout_job
     from components.export.handout import printing
+    from components.export.handout.model import build_handout
 
     client, board = served
     dates = "1905-03-01, 1905-03-10"
@@ -158,11 +159,12 @@ def test_the_shown_packs_go_with_the_job_and_their_days_are_taken(served, monkey
     assert handout_job.kept_packs(board.store, record["params"]) == [_pack()]
     made = []
 
-    def handout_pdf(atlas, h, on_map=None):
-        made.append(h)
-        return b"%PDF-1.4"
+    def make_handout(atlas, *args, **kwargs):  # the model, and no browser
+        made.append(build_handout(atlas, *args, **{k: v for k, v in kwargs.items()
+                                                   if k != "on_map"}))  # fmt: skip
+        return made[-1], b"%PDF-1.4"
 
-    monkeypatch.setattr(printing, "handout_pdf", handout_pdf)
+    monkeypatch.setattr(printing, "make_handout", make_handout)
     files = board.kinds["handout"].render(record["params"], lambda n: None)
     h = made[0]
     assert files == {"pdf": b"%PDF-1.4"}
