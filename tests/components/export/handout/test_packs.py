@@ -120,3 +120,36 @@ def test_the_second_pack_is_p2_as_in_the_exports_scene(lesson):
     other = {"features": [feature("x", "places", "1905-03-10", geometry=point(124, 42))]}
     shown = pack_shown([lesson, other], day_number("1905-03-10"), MANCHURIA)
     assert {x["pack"] for x in shown} == {"p1", "p2"} and "pack:p2:x" in [x["id"] for x in shown]
+
+
+def test_the_lines_of_a_day_are_the_engines(lesson):
+    """pack_lines against the engine's own activeAt (assets/fea-3-packdata.js, under Node)."""
+    import shutil
+    import subprocess
+
+    from components.atlas.registry import layer_spec
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node missing")
+    line = {"type": "LineString", "coordinates": [[123.4, 41.8], [125.3, 43.8]]}
+    pack = json.loads(json.dumps(lesson))
+    pack["features"] += [
+        feature("train", "shipments", "1905-02-25", "1905-03-09", geometry=line, strength=5),
+        feature("note", "timeline", "1905-03-01", "1905-03-10"),
+        feature("always", "events", "1905-01-01", geometry=point(124, 42), precision="none"),
+        feature("rail", "routes", "1905-02-01", "1905-03-30", geometry=line),
+    ]  # fmt: skip
+    styles = {layer: layer_spec(layer).style for layer in ("events", "deployments")}
+    days = [day_number(d) for d in ("1905-02-19", "1905-02-20", "1905-03-01", "1905-03-08",
+                                    "1905-03-10", "1905-03-20", "1905-06-01")]  # fmt: skip
+    script = (f"const D = require({json.dumps(str(ROOT / 'assets' / 'fea-3-packdata.js'))});"
+              f"const F = D.fragment({json.dumps(pack)}, 0, {json.dumps(styles)}, 'p1');"
+              f"console.log(JSON.stringify({json.dumps(days)}.map(d => ['en', 'ja'].map(l => "
+              f"D.activeAt(F, d, l).map(x => [x.id, x.text])))));")  # fmt: skip
+    done = subprocess.run([node, "-e", script], capture_output=True, text=True, check=True)
+    engine = json.loads(done.stdout)
+    ours = [[[[x["id"], x["text"]] for x in pack_lines([pack], day, lang)] for lang in ("en", "ja")]
+            for day in days]  # fmt: skip
+    assert ours == engine
+    assert sum(len(d[0]) for d in ours) >= 8  # units, events, the shipment, the timeline row
