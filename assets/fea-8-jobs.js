@@ -4,6 +4,9 @@
  * the map shows (the engine's packs(), kept in this browser: fea-9-import.js) to
  * /_fea/handout as JSON, which checks them all and answers the job's id or what was wrong.
  * Packs bigger than the server takes (the button's data-limit) are not sent: the page says so.
+ * `requestAnimation` does the same for the GIF (/_fea/animation): what the map shows (the
+ * anim-request store, fea-6-page.js animationRequest), the form and the shown packs; the
+ * packs (up to 10 MB) never go through a Dash callback's body.
  * Each panel (the GIF's, prefix ANIM; the handout's, prefix HANDOUT) holds only its job's id
  * (its <prefix>-job store, in localStorage: a reload finds the job again). `watch` (the GIF)
  * and `watchHandout` poll GET /_fea/jobs/<id>?lang= once a second and show what the server
@@ -141,19 +144,34 @@
       return [nu(), word('handout_bad').replace('{error}', 'the imported data shown is too big for a handout (' +
               size.toLocaleString('en') + ' bytes, at most ' + limit.toLocaleString('en') + '): hide some of it')];
     }
-    setIn('HANDOUT', 'BUTTON', {disabled: true});
-    return fetch('/_fea/handout?lang=' + encodeURIComponent(language || lang()), {
+    return post('HANDOUT', '/_fea/handout?lang=' + encodeURIComponent(language || lang()), body);
+  }
+
+  // POST a job's request; [the job store's value, the status line] from the answer.
+  function post(p, url, body) {
+    setIn(p, 'BUTTON', {disabled: true});
+    return fetch(url, {
       method: 'POST', headers: {'Content-Type': 'application/json'}, body: body, cache: 'no-store'
     }).then(function (r) {
       return r.json().catch(function () { return {error: 'HTTP ' + r.status}; });
     }).then(function (answer) {
       if (answer.id) return [{id: answer.id}, answer.text];
-      setIn('HANDOUT', 'BUTTON', {disabled: false});
+      setIn(p, 'BUTTON', {disabled: false});
       return [nu(), answer.error];
     }).catch(function (err) {
-      setIn('HANDOUT', 'BUTTON', {disabled: false});
+      setIn(p, 'BUTTON', {disabled: false});
       return [nu(), String(err)];
     });
+  }
+
+  // "Make GIF": the map's request (a new one a click), the form and the shown packs.
+  function requestAnimation(request, start, end, step, frames, page) {
+    if (!request || !page || !page.ids) return [nu(), nu()];
+    IDS = page.ids;
+    var language = (request && request.lang) || lang();
+    var body = JSON.stringify({request: request, start: start, end: end, step: step, zip: frames,
+                               packs: shownPacks()});
+    return post('ANIM', '/_fea/animation?lang=' + encodeURIComponent(language), body);
   }
 
   function watch(job, page) { return follow('ANIM', job, page); }
@@ -171,5 +189,6 @@
   }
 
   root.dash_clientside = Object.assign({}, root.dash_clientside, {fea_jobs: {watch: watch, watchHandout: watchHandout, zip: zip,
-                                                                            requestHandout: requestHandout}});
+                                                                            requestHandout: requestHandout,
+                                                                            requestAnimation: requestAnimation}});
 })(typeof window !== 'undefined' ? window : this);

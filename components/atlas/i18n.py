@@ -114,6 +114,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "anim_done": {"en": "Done: {name}", "zh": "完成：{name}", "ja": "完了：{name}"},
     "anim_failed": {"en": "The export failed: {error}", "zh": "导出失败：{error}",
                     "ja": "書き出しに失敗しました：{error}"},
+    "anim_bad": {"en": "The GIF cannot be made: {error}", "zh": "无法生成 GIF：{error}",
+                 "ja": "GIF を作成できません：{error}"},
     "anim_in_queue": {"en": "Queued: number {n} in line", "zh": "排队中：第 {n} 位",
                       "ja": "順番待ち：{n} 番目"},
     "anim_rendering": {"en": "Rendering frame {k} of {total}",

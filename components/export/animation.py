@@ -1,10 +1,11 @@
 """The animation export's request: parse and check it, list its frames, name its files.
 
-Pure functions, no Dash: the page's callback checks everything the browser sent with
-:func:`animation_params` (language, layers, view, size, dates within the atlas' span, step,
-frame count) and shows :meth:`AnimationRequestError.message` in the chosen language instead of
-failing; only then does the job (:mod:`components.export.jobs`) get the parameters, kept on
-the server. :data:`MAX_FRAMES` is the one frame cap of the page and the command line.
+Pure functions, no Dash: the page's request (``POST /_fea/animation``) has everything the
+browser sent checked by :func:`animation_params` (language, layers, view, size, dates within
+the atlas' span or an imported pack's, step, frame count, the reader's packs); the page
+shows :meth:`AnimationRequestError.message` in the chosen language instead of failing; only
+then does the job (:mod:`components.export.jobs`) get the parameters, kept on the server.
+:data:`MAX_FRAMES` is the one frame cap of the page and the command line.
 
 >>> validate_request("1938-07-29", "1938-08-11", "week", (6000, 16000))
 ['1938-07-29', '1938-08-05']
@@ -23,6 +24,7 @@ import re
 from components.atlas.i18n import LANGS, text
 from components.atlas.registry import LAYER_IDS
 from components.atlas.timeline import add_months, day_number, iso_date
+from components.export.job_packs import check_packs, covered, pack_spans
 
 #: More frames than this are refused, in the page and by the command line: a classroom GIF,
 #: not a film.
@@ -115,7 +117,9 @@ def _date(value, field: str) -> int:
         raise AnimationRequestError("err_date", field=field, value=value or "") from None
 
 
-def validate_request(start, end, step, span: tuple[int, int], max_frames: int = MAX_FRAMES):
+def validate_request(
+    start, end, step, span: tuple[int, int], max_frames: int = MAX_FRAMES, spans=()
+):
     """The frame dates of an animation from ``start`` to ``end`` every ``step``.
 
     Parameters
@@ -128,6 +132,9 @@ def validate_request(start, end, step, span: tuple[int, int], max_frames: int = 
         The atlas' first and last day numbers.
     max_frames : int
         The most frames allowed.
+    spans : list of (int, int)
+        The days the reader's imported packs cover: a day outside ``span`` is taken when
+        one of them holds it (:func:`components.export.job_packs.covered`).
 
     Returns
     -------
@@ -149,7 +156,7 @@ def validate_request(start, end, step, span: tuple[int, int], max_frames: int = 
     """
     first, last = _date(start, "anim_start"), _date(end, "anim_end")
     for field, day in (("anim_start", first), ("anim_end", last)):
-        if not span[0] <= day <= span[1]:
+        if not span[0] <= day <= span[1] and not covered(day, spans):
             first_day, last_day = iso_date(span[0]), iso_date(span[1])
             raise AnimationRequestError("err_span", field=field, value=iso_date(day),
                                         first=first_day, last=last_day)  # fmt: skip
@@ -268,7 +275,9 @@ def _shown(value) -> str:
     return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
-def animation_params(span: tuple[int, int], request, start, end, step, frames_zip) -> dict:
+def animation_params(
+    span: tuple[int, int], request, start, end, step, frames_zip, packs=None
+) -> dict:
     """The parameters of an animation job from what the page sent, every field checked.
 
     Parameters
@@ -280,17 +289,24 @@ def animation_params(span: tuple[int, int], request, start, end, step, frames_zi
         ``size`` ([width, height] of the map in CSS pixels).
     start, end, step, frames_zip
         The form's fields (``frames_zip``: the checklist's values, ``["zip"]`` or ``[]``).
+    packs : list of dict, optional
+        The reader's imported packs the map shows, each checked
+        (:func:`components.export.job_packs.check_packs`); the days they cover are taken
+        for ``start`` and ``end`` even outside the atlas' span.
 
     Returns
     -------
     dict
-        ``dates``, ``lang``, ``layers``, ``view``, ``size``, ``zip``: what
-        :func:`components.export.frames.frame_renderer` renders.
+        ``dates``, ``lang``, ``layers``, ``view``, ``size``, ``zip``, and ``packs`` when
+        there are any (as they came, for :func:`components.export.job_packs.keep_packs`):
+        what :func:`components.export.frames.frame_renderer` renders.
 
     Raises
     ------
     AnimationRequestError
         Naming the first field that is wrong.
+    components.export.job_packs.JobRequestError
+        Naming the pack that is wrong (or their number).
 
     Examples
     --------
@@ -303,10 +319,13 @@ def animation_params(span: tuple[int, int], request, start, end, step, frames_zi
     lang = validate_lang(request.get("lang", "en"))
     if not isinstance(frames_zip, list | type(None)):
         raise AnimationRequestError("err_zip", value=_shown(frames_zip))
-    return {"dates": validate_request(start, end, step, span), "lang": lang,
-            "layers": validate_layers(request.get("layers")),
-            "view": validate_view(request.get("view")), "size": validate_size(request.get("size")),
-            "zip": "zip" in (frames_zip or [])}  # fmt: skip
+    packs = check_packs(packs, "a GIF")
+    dates = validate_request(start, end, step, span, spans=pack_spans(packs))
+    layers = validate_layers(request.get("layers"))
+    view, size = validate_view(request.get("view")), validate_size(request.get("size"))
+    params = {"dates": dates, "lang": lang, "layers": layers, "view": view, "size": size,
+              "zip": "zip" in (frames_zip or [])}  # fmt: skip
+    return {**params, "packs": packs} if packs else params
 
 
 def request_lang(request) -> str:

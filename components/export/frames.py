@@ -19,7 +19,7 @@ import zipfile
 from collections.abc import Callable
 
 from components.atlas.data import Atlas
-from components.atlas.legend import legend_entries
+from components.atlas.legend import legend_entries, pack_entries
 from components.atlas.timeline import day_number
 from components.export.animation import FRAME_MS
 
@@ -42,15 +42,21 @@ def frame_size(job: dict) -> tuple[int, int]:
 
 
 def figure_args(job: dict) -> dict:
-    """What :func:`components.export.render.export_figure` takes from the job.
+    """What :func:`components.export.render.export_figure` takes from the job: its view
+    (else one holding what the reader's packs draw), layers, days, and ``packs`` (the
+    reader's imported packs, read back by the job's kind, drawn and listed in the legend).
 
     Examples
     --------
     >>> figure_args({"dates": ["1938-07-29", "1938-08-05"], "view": None, "layers": ["events"]})
     {'visible': ['events'], 'legend_days': [14088, 14095]}
     """
-    args = {"view": job.get("view"), "visible": job.get("layers"),
-            "legend_days": [day_number(d) for d in job["dates"]]}  # fmt: skip
+    from components.atlas.packs import pack_view
+
+    packs = job.get("packs") or None
+    args = {"view": job.get("view") or (pack_view(packs) if packs else None),
+            "visible": job.get("layers"), "legend_days": [day_number(d) for d in job["dates"]],
+            "packs": packs}  # fmt: skip
     return {k: v for k, v in args.items() if v is not None}
 
 
@@ -90,6 +96,8 @@ def frame_renderer(atlas: Atlas) -> Callable:
     ``render(job, on_frame) -> files``.
 
     ``files`` is ``{"gif": bytes}``, with ``"zip"`` (the PNG frames) when the job asks.
+    ``job["packs"]``, when there are any, is the list of the reader's packs (the job's kind
+    reads them back from the jobs' store: :func:`components.page.exports.animation_kind`).
 
     Examples
     --------
@@ -103,9 +111,9 @@ def frame_renderer(atlas: Atlas) -> Callable:
 
         frames = render_frames(atlas, job, on_frame)
         out = io.BytesIO()
-        # the legend's colours stay exact in the GIF's palette
-        gif.write_gif(frames, out, frame_ms=FRAME_MS,
-                      keep=[e["color"] for e in legend_entries(atlas)])  # fmt: skip
+        # the legend's colours (the packs' too) stay exact in the GIF's palette
+        rows = legend_entries(atlas) + pack_entries(job.get("packs") or [])
+        gif.write_gif(frames, out, frame_ms=FRAME_MS, keep=[e["color"] for e in rows])
         files = {"gif": out.getvalue()}
         if job.get("zip"):
             files["zip"] = frames_zip(frames, job["dates"])

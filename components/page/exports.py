@@ -1,8 +1,13 @@
 """The export panel's server side: the animation export as a job of the site's queue.
 
-The page sends what it shows (language, layers, view, size) and the form; the server checks
-all of it (:func:`components.export.animation.animation_params`) and queues a job
-(:class:`components.export.jobs.JobBoard`), whose parameters stay on the server. The page
+The page (``fea_jobs.requestAnimation``) POSTs to ``/_fea/animation`` as JSON what it shows
+(language, layers, view, size), the form, and the reader's imported packs the map shows
+(they live in the browser; up to 10 MB, so never through a Dash callback's body); the
+server checks all of it (:func:`components.export.animation.animation_params`, every pack
+with :func:`components.export.job_packs.check_packs`), keeps the packs beside the job
+(:func:`components.export.job_packs.keep_packs`) and queues a job
+(:class:`components.export.jobs.JobBoard`), whose parameters stay on the server. A bad
+request gets ``{"error"}`` in the page's language with status 400 (413: too big). The page
 keeps only the job's id (in ``localStorage``, so a reload finds the job), polls
 ``/_fea/jobs/<id>`` for its state (``assets/fea-8-jobs.js``, retrying with backoff), and
 downloads its files from ``/_fea/jobs/<id>/<key>``, streamed.
@@ -14,6 +19,7 @@ job, and the same routes poll it and serve its files.
 
 from __future__ import annotations
 
+import json
 import re
 
 import flask
@@ -27,15 +33,27 @@ from components.export.animation import (
     animation_params,
     request_lang,
 )
+from components.export.job_packs import (
+    PACKS_LIMIT,
+    JobRequestError,
+    drop_packs,
+    keep_packs,
+    kept_packs,
+)
 from components.export.jobs import JobBoard, JobKind, Limits, QueueFull, celery_app_of, store_of
 from components.export.jobs_runner import celery_launcher, fork_launcher, register_celery_task
 from components.page.ids import Id, page_function
+from components.server import allow_body
 
 #: A job id as :func:`secrets.token_urlsafe` makes it (24 bytes).
 JOB_ID = re.compile(r"^[A-Za-z0-9_-]{32}$")
 FILE_KEY = re.compile(r"^[a-z]{1,12}$")
 MIMETYPES = {"gif": "image/gif", "zip": "application/zip", "pdf": "application/pdf"}
 ROUTE = "/_fea/jobs"
+#: Where the page asks for a GIF (POST, JSON).
+ANIMATION_ROUTE = "/_fea/animation"
+#: The most bytes a job's request carries: the packs, and the form around them.
+BODY_LIMIT = PACKS_LIMIT + 64 * 1024
 
 
 def jobs_function(name: str) -> ClientsideFunction:
@@ -61,14 +79,22 @@ def make_board(manager, limits: Limits | None = None) -> JobBoard:
     return board
 
 
-def animation_kind(render) -> JobKind:
+def animation_kind(render, store=None) -> JobKind:
     """The animation job: ``render(params, on_frame)`` from
-    :func:`components.export.frames.frame_renderer`; files named by the dates."""
+    :func:`components.export.frames.frame_renderer`, given the reader's packs kept in
+    ``store`` for the job (:func:`components.export.job_packs.kept_packs`), which are
+    forgotten once its files are made; files named by the dates."""
+
+    def render_job(params: dict, on_frame) -> dict[str, bytes]:
+        packs = kept_packs(store, params, "GIF")
+        files = render({**params, "packs": packs} if packs else params, on_frame)
+        drop_packs(store, params)  # done: the reader's data is not kept a moment longer
+        return files
 
     def filename(params: dict, key: str) -> str:
         return animation_filename(params["dates"], params["lang"], key)
 
-    return JobKind("animation", render, filename)
+    return JobKind("animation", render_job, filename)
 
 
 def status_text(job: dict, lang: str) -> str:
@@ -117,6 +143,10 @@ def _lang(lang) -> str:
     return lang if isinstance(lang, str) and lang in LANGS else "en"
 
 
+def _has_lang(request) -> bool:
+    return isinstance(request, dict) and _lang(request.get("lang")) == request.get("lang")
+
+
 def _job_id(value) -> str | None:
     """The job id from a store's value (``{"id": ...}``) when it has the right form."""
     job_id = value.get("id") if isinstance(value, dict) else None
@@ -155,6 +185,71 @@ def register_routes(server, board: JobBoard) -> None:
     server.add_url_rule(f"{ROUTE}/<job_id>/<key>", "fea_job_file", download)
 
 
+def refused(message: str, status: int = 400):
+    """The answer to a request the server will not queue: ``{"error": message}``."""
+    response = flask.jsonify({"error": message})
+    response.status_code = status
+    return response
+
+
+def json_form(limit: int = BODY_LIMIT, job: str = "a job") -> dict:
+    """The posted form of a job's request, a JSON object read within ``limit`` bytes.
+
+    Raises
+    ------
+    JobRequestError
+        When it is too big (``.status`` 413: the reader's packs, naming ``job``), or not a
+        JSON object.
+    """
+    request = flask.request
+    too_big = JobRequestError(f"the imported data shown is too big for {job} (at most "
+                              f"{PACKS_LIMIT:,} bytes, {PACKS_LIMIT / 2**20:g} MB): hide some "
+                              "of it", 413)  # fmt: skip
+    if request.content_length is not None and request.content_length > limit:
+        raise too_big
+    if not request.is_json:
+        raise JobRequestError("the request: expected JSON (application/json)")
+    request.max_content_length = limit  # a body sent without a length is cut there too
+    body = request.stream.read(limit + 1)
+    if len(body) > limit:
+        raise too_big
+    try:
+        form = json.loads(body)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise JobRequestError(f"the request: not valid JSON ({exc})") from None
+    if not isinstance(form, dict):
+        raise JobRequestError("the request: expected an object")
+    return form
+
+
+def submit_animation(board: JobBoard, atlas: Atlas):
+    """``POST /_fea/animation``: ``request`` (what the map shows: ``lang``, ``layers``,
+    ``view``, ``size``), the form (``start``, ``end``, ``step``, ``zip``) and ``packs`` (the
+    reader's imported packs shown) as JSON; answers ``{"id", "text"}`` of the queued job, or
+    ``{"error"}`` in the page's language: 400 for a bad field or pack, 413 when the packs are
+    too big, 503 when the queue is full."""
+    lang = _lang(flask.request.args.get("lang"))
+    try:
+        form = json_form(BODY_LIMIT, "a GIF")
+        lang = request_lang(form["request"]) if _has_lang(form.get("request")) else lang
+        params = animation_params(atlas.span, form.get("request"), form.get("start"),
+                                  form.get("end"), form.get("step"), form.get("zip"),
+                                  form.get("packs"))  # fmt: skip
+        params = keep_packs(board.store, params)
+        try:
+            job_id = board.submit("animation", params, total=len(params["dates"]))
+        except QueueFull:
+            drop_packs(board.store, params)
+            raise
+    except AnimationRequestError as exc:
+        return refused(exc.message(lang))
+    except JobRequestError as exc:
+        return refused(text("anim_bad", lang).format(error=exc), exc.status)
+    except QueueFull as exc:
+        return refused(text("anim_queue_full", lang).format(max=exc.limit), 503)
+    return flask.jsonify({"id": job_id, "text": status_text(board.poll(job_id), lang)})
+
+
 def register_animation(app, atlas: Atlas, manager, render) -> None:
     """The animation export: a checked request becomes a job of the app's board; the page
     follows it (``fea-8-jobs.js``), cancels it, retries it, downloads its files.
@@ -163,13 +258,29 @@ def register_animation(app, atlas: Atlas, manager, render) -> None:
     workers run (a worker builds the app too, so it has the same kinds).
     """
     board = make_board(manager)
-    board.add_kind(animation_kind(render))
+    board.add_kind(animation_kind(render, board.store))
     app.server.extensions["fea_jobs"] = board
     register_routes(app.server, board)
+    allow_body(app.server, ANIMATION_ROUTE, BODY_LIMIT)
+    app.server.add_url_rule(ANIMATION_ROUTE, "fea_animation",
+                            lambda: submit_animation(board, atlas), methods=["POST"])  # fmt: skip
     app.clientside_callback(
         page_function("animationRequest"),
         Output(Id.ANIM_REQUEST, "data"),
         Input(Id.ANIM_BUTTON, "n_clicks"),
+        prevent_initial_call=True,
+    )
+    # the map's request, the form and the shown packs POSTed to ANIMATION_ROUTE
+    app.clientside_callback(
+        jobs_function("requestAnimation"),
+        Output(Id.ANIM_JOB, "data"),
+        Output(Id.ANIM_STATUS, "children"),
+        Input(Id.ANIM_REQUEST, "data"),
+        State(Id.ANIM_START, "value"),
+        State(Id.ANIM_END, "value"),
+        State(Id.ANIM_STEP, "value"),
+        State(Id.ANIM_ZIP, "value"),
+        State(Id.PAGE, "data"),
         prevent_initial_call=True,
     )
     app.clientside_callback(
@@ -198,27 +309,6 @@ def register_animation(app, atlas: Atlas, manager, render) -> None:
                   prevent_initial_call=True)  # fmt: skip
     def retry_label(lang):
         return text("anim_retry", _lang(lang))
-
-    @app.callback(
-        Output(Id.ANIM_JOB, "data"),
-        Output(Id.ANIM_STATUS, "children"),
-        Input(Id.ANIM_REQUEST, "data"),
-        State(Id.ANIM_START, "value"),
-        State(Id.ANIM_END, "value"),
-        State(Id.ANIM_STEP, "value"),
-        State(Id.ANIM_ZIP, "value"),
-        prevent_initial_call=True,
-    )
-    def request_animation(request, start, end, step, frames_zip):
-        lang = request_lang(request)
-        try:
-            params = animation_params(atlas.span, request, start, end, step, frames_zip)
-            job_id = board.submit("animation", params, total=len(params["dates"]))
-        except AnimationRequestError as exc:
-            return no_update, exc.message(lang)
-        except QueueFull as exc:
-            return no_update, text("anim_queue_full", lang).format(max=exc.limit)
-        return {"id": job_id}, status_text(board.poll(job_id), lang)
 
     register_cancel_retry(app, board, (Id.ANIM_JOB, Id.ANIM_STATUS, Id.ANIM_CANCEL,
                                         Id.ANIM_RETRY, Id.ANIM_DONE), status_text)  # fmt: skip

@@ -30,3 +30,28 @@ def test_frames_zip_names_frames_by_index_and_date():
 
 def test_renderer_is_built_without_starting_a_browser():
     assert callable(frame_renderer(load_atlas(FIXTURE_DIR)))
+
+
+def test_figure_args_carry_the_readers_packs_and_a_view_that_holds_them():
+    pack = {"type": "FeatureCollection", "pack": 1, "name": "Lesson", "features": [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [123.43, 41.8]},
+         "properties": {"id": "m", "layer": "events", "start": "1905-03-10", "end": "1905-03-10",
+                        "names": {"en": "Mukden"}}}]}  # fmt: skip
+    args = figure_args({"dates": ["1905-03-10"], "packs": [pack]})
+    assert args["packs"] == [pack]
+    assert abs(args["view"]["lon"] - 123.43) < 1 and abs(args["view"]["lat"] - 41.8) < 1
+    # the page's own view wins; no packs, no key
+    view = {"lon": 130.0, "lat": 42.0, "zoom": 5}
+    assert figure_args({"dates": ["1905-03-10"], "packs": [pack], "view": view})["view"] == view
+    assert "packs" not in figure_args({"dates": ["1938-07-29"], "packs": []})
+
+
+def test_the_gif_palette_keeps_the_packs_colours(monkeypatch):
+    from components.export import frames, gif
+
+    kept = []
+    monkeypatch.setattr(frames, "render_frames", lambda atlas, job, on_frame: [b"png"])
+    monkeypatch.setattr(gif, "write_gif", lambda frames_, out, frame_ms, keep: kept.extend(keep))
+    render = frame_renderer(load_atlas(FIXTURE_DIR))
+    render({"dates": ["1905-03-10"], "lang": "en", "packs": [{"name": "Lesson"}]}, print)
+    assert kept[-1] == "#1565c0"  # the engine's colour of the first pack

@@ -29,21 +29,20 @@ def served(tmp_path):
     return app.server.test_client(), board
 
 
-def request_job(client, request, **form):
+def post(client, body, lang: str = "en"):
+    """What ``fea_jobs.requestAnimation`` sends: the map's request, the form, the packs."""
+    return client.post(f"/_fea/animation?lang={lang}", json=body)
+
+
+def request_job(client, request, packs=None, **form):
     form = {**FORM, **form}
-    body = {"output": "..anim-job.data...anim-status.children..",
-            "outputs": [{"id": "anim-job", "property": "data"},
-                        {"id": "anim-status", "property": "children"}],
-            "inputs": [{"id": "anim-request", "property": "data", "value": request}],
-            "changedPropIds": ["anim-request.data"],
-            "state": [{"id": "anim-start", "property": "value", "value": form["start"]},
-                      {"id": "anim-end", "property": "value", "value": form["end"]},
-                      {"id": "anim-step", "property": "value", "value": form["step"]},
-                      {"id": "anim-zip", "property": "value", "value": form["zip"]}]}  # fmt: skip
-    response = client.post("/_dash-update-component", json=body)
-    assert response.status_code == 200, response.data[:300]
-    out = response.get_json()["response"]
-    return out.get("anim-job", {}).get("data"), out["anim-status"]["children"]
+    body = {"request": request, **form, **({"packs": packs} if packs is not None else {})}
+    response = post(client, body)
+    assert response.status_code in (200, 400), response.data[:300]
+    out = response.get_json()
+    if response.status_code == 200:
+        return {"id": out["id"]}, out["text"]
+    return None, out["error"]
 
 
 @pytest.mark.parametrize(("request_", "form", "message"), [
@@ -126,3 +125,105 @@ def test_status_words_at_every_step():
              for s in ("queued", "starting", "running", "encoding", "cancelled")]  # fmt: skip
     assert words == ["Queued: number 3 in line", "Starting…", "Rendering frame 2 of 4",
                      "Writing the file…", "Cancelled"]  # fmt: skip
+
+
+def _pack(features=None, **extra) -> dict:
+    """A pack as the page holds it: the reader's regiment of 1905 (before the atlas)."""
+    feature = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [123.43, 41.8]},
+               "properties": {"id": "mukden", "layer": "events", "start": "1905-03-10",
+                              "end": "1905-03-10",
+                              "names": {"en": "Battle of Mukden"}}}  # fmt: skip
+    return {"type": "FeatureCollection", "pack": 1, "name": "Lesson", "file": "lesson.csv",
+            "span": {"start": "1905-02-20", "end": "1905-03-10"},
+            "features": [feature] if features is None else features, **extra}  # fmt: skip
+
+
+PACK_FORM = {"start": "1905-02-20", "end": "1905-03-10", "step": "week", "zip": []}
+
+
+def test_the_shown_packs_go_with_the_job_kept_beside_it_and_read_by_the_renderer(served):
+    from components.page.exports import animation_kind
+
+    client, board = served
+    job, words = request_job(client, GOOD, packs=[_pack()], **PACK_FORM)
+    assert words == "Starting…"
+    params = board.record(job["id"])["params"]
+    assert params["dates"] == ["1905-02-20", "1905-02-27", "1905-03-06"]
+    ref = params["packs"]
+    assert set(ref) == {"key", "names"} and ref["names"] == ["Lesson"]  # the record stays small
+    seen = []
+
+    def render(job_params, on_frame):
+        seen.append(job_params["packs"])
+        return {"gif": b"GIF89a"}
+
+    board.add_kind(animation_kind(render, board.store))
+    assert run(board, job["id"]) == "done" and seen == [[_pack()]]
+    assert board.store.file_chunks(ref["key"]) is None  # made: the reader's data is not kept
+
+
+def test_a_job_without_packs_has_none_and_their_days_are_outside_the_atlas(served):
+    client, board = served
+    job, _ = request_job(client, GOOD, packs=[])
+    assert "packs" not in board.record(job["id"])["params"]
+    job, words = request_job(client, GOOD, **PACK_FORM)
+    assert job is None and words.startswith("From 1905-02-20 is outside the atlas' dates")
+    # a pack covers its own days only
+    job, words = request_job(client, GOOD, packs=[_pack()], **{**PACK_FORM, "end": "1905-04-01"})
+    assert job is None and "To 1905-04-01 is outside the atlas' dates" in words
+
+
+@pytest.mark.parametrize(("packs", "message"), [
+    ({"a": 1}, "packs: expected a list of imported packs"),
+    ("x", "packs: expected a list of imported packs"),
+    ([_pack(pack=2)], "packs: pack 1 (lesson.csv): expected pack format 1, got 2"),
+    ([{"type": "FeatureCollection", "pack": 1, "features": "<script>"}],
+     "packs: pack 1: expected 'features' as a list"),
+    ([_pack()] * 7, "packs: 7 imported packs shown; a GIF takes at most 6"),
+])  # fmt: skip
+def test_a_crafted_pack_is_refused_with_what_was_wrong_and_nothing_kept(served, packs, message):
+    client, board = served
+    keys = set(board.store.cache)
+    response = post(client, {"request": GOOD, **PACK_FORM, "packs": packs})
+    assert response.status_code == 400
+    error = response.get_json()["error"]
+    assert error.startswith("The GIF cannot be made: ") and message in error, error
+    assert board._active() == [] and set(board.store.cache) == keys
+
+
+def test_packs_too_big_for_a_request_are_refused_before_they_are_read(served):
+    from components.page.exports import BODY_LIMIT
+
+    client, board = served
+    filler = {"type": "Feature", "geometry": None,
+              "properties": {"id": "x", "layer": "timeline", "start": "1905-03-01",
+                             "end": "1905-03-01", "names": {"en": "x" * 1000}}}  # fmt: skip
+    big = _pack([filler] * (BODY_LIMIT // 1000 + 10))
+    # not read: the page's language is the address' (as fea_jobs.requestAnimation sends it)
+    response = post(client, {"request": {**GOOD, "lang": "ja"}, **PACK_FORM, "packs": [big]}, "ja")
+    assert response.status_code == 413
+    assert response.get_json()["error"].startswith("GIF を作成できません：the imported data "
+                                                   "shown is too big for a GIF")  # fmt: skip
+    assert board._active() == []
+
+
+@pytest.mark.parametrize(("body", "kind", "message"), [
+    (b"start=1938-07-29", "application/x-www-form-urlencoded", "the request: expected JSON"),
+    (b"{not json", "application/json", "the request: not valid JSON"),
+    (b"[1, 2]", "application/json", "the request: expected an object"),
+    (b'{"request": {"lang": "en"}}', "application/json", "From: expected a date YYYY-MM-DD"),
+])  # fmt: skip
+def test_a_request_that_is_not_the_form_is_refused(served, body, kind, message):
+    client, board = served
+    response = client.post("/_fea/animation", data=body, content_type=kind)
+    assert response.status_code == 400 and message in response.get_json()["error"]
+    assert board._active() == []
+
+
+def test_a_full_queue_keeps_no_packs(served):
+    client, board = served
+    board.limits = replace(board.limits, queue_max=0)
+    keys = set(board.store.cache)
+    response = post(client, {"request": GOOD, **PACK_FORM, "packs": [_pack()]})
+    assert response.status_code == 503 and "queue" in response.get_json()["error"].lower()
+    assert set(board.store.cache) == keys
