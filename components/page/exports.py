@@ -13,8 +13,9 @@ keeps only the job's id (in ``localStorage``, so a reload finds the job), polls
 downloads its files from ``/_fea/jobs/<id>/<key>``, streamed.
 
 Another kind of job (a PDF handout) reuses all of it: :func:`job_board` gives the app's
-board, :meth:`~components.export.jobs.JobBoard.add_kind` adds the kind, ``submit`` queues a
-job, and the same routes poll it and serve its files.
+board, :meth:`~components.export.jobs.JobBoard.add_kind` adds the kind, its route reads the
+request with :func:`json_form` and answers a refusal with :func:`refused`, ``submit`` queues
+a job, and the same routes poll it and serve its files.
 """
 
 from __future__ import annotations

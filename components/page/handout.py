@@ -19,8 +19,6 @@ PDF, streamed.
 
 from __future__ import annotations
 
-import json
-
 import flask
 from dash import Input, Output, State, dcc, html
 
@@ -32,19 +30,19 @@ from components.atlas.registry import PERIODS, Period
 from components.atlas.timeline import day_number, iso_date
 from components.export.handout.dates import DEFAULT_MAPS, MAX_MAPS, MIN_MAPS
 from components.export.handout.job import (
-    PACKS_LIMIT,
     HandoutRequestError,
-    check_packs,
-    drop_packs,
     handout_kind,
     handout_params,
-    keep_packs,
     total_steps,
 )
+from components.export.job_packs import JobRequestError, check_packs, drop_packs, keep_packs
 from components.export.jobs import QueueFull
 from components.page.exports import (
+    BODY_LIMIT,
     job_board,
     jobs_function,
+    json_form,
+    refused,
     register_cancel_retry,
     status_text,
 )
@@ -52,10 +50,9 @@ from components.page.ids import Id
 from components.server import allow_body
 
 WHAT = ("period", "moments", "dates")
-#: Where the page asks for a handout (POST, JSON).
+#: Where the page asks for a handout (POST, JSON), carrying at most
+#: :data:`components.page.exports.BODY_LIMIT` bytes (the packs, and the form around them).
 ROUTE = "/_fea/handout"
-#: The most bytes a handout request carries: the packs, and the form around them.
-BODY_LIMIT = PACKS_LIMIT + 64 * 1024
 
 
 def current_period(day: int) -> Period | None:
@@ -207,42 +204,6 @@ def _day(atlas: Atlas, day, packs: list[dict] = ()) -> int:
     return min(max(day, first), last)
 
 
-def _refused(message: str, status: int = 400):
-    response = flask.jsonify({"error": message})
-    response.status_code = status
-    return response
-
-
-def _form() -> dict:
-    """The posted form as JSON, read within :data:`BODY_LIMIT`.
-
-    Raises
-    ------
-    HandoutRequestError
-        When it is too big (``.status`` 413), or not a JSON object.
-    """
-    request = flask.request
-    mb = f"{PACKS_LIMIT / 2**20:g} MB"
-    too_big = HandoutRequestError(f"the imported data shown is too big for a handout (at most "
-                                  f"{PACKS_LIMIT:,} bytes, {mb}): hide some of it")  # fmt: skip
-    too_big.status = 413
-    if request.content_length is not None and request.content_length > BODY_LIMIT:
-        raise too_big
-    if not request.is_json:
-        raise HandoutRequestError("the request: expected JSON (application/json)")
-    request.max_content_length = BODY_LIMIT  # a body sent without a length is cut there too
-    body = request.stream.read(BODY_LIMIT + 1)
-    if len(body) > BODY_LIMIT:
-        raise too_big
-    try:
-        form = json.loads(body)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise HandoutRequestError(f"the request: not valid JSON ({exc})") from None
-    if not isinstance(form, dict):
-        raise HandoutRequestError("the request: expected an object")
-    return form
-
-
 def submit_handout(board, atlas: Atlas):
     """``POST /_fea/handout``: the form and the reader's packs as JSON (``what``, ``day``,
     ``dates``, ``paper``, ``orientation``, ``maps``, ``lang``, ``packs``); answers
@@ -250,9 +211,9 @@ def submit_handout(board, atlas: Atlas):
     bad field or pack, 413 when the packs are too big, 503 when the queue is full."""
     lang = _lang(flask.request.args.get("lang"))
     try:
-        form = _form()
+        form = json_form(BODY_LIMIT, "a handout")
         lang = _lang(form.get("lang", lang))
-        packs = check_packs(form.get("packs"))
+        packs = check_packs(form.get("packs"), "a handout")
         request = handout_request(form.get("what"), _day(atlas, form.get("day"), packs),
                                   form.get("dates"), form.get("paper"), form.get("orientation"),
                                   form.get("maps"), lang, atlas)  # fmt: skip
@@ -263,11 +224,11 @@ def submit_handout(board, atlas: Atlas):
             drop_packs(board.store, params)
             raise
     except HandoutPageError as exc:
-        return _refused(exc.message(lang))
-    except HandoutRequestError as exc:
-        return _refused(text("handout_bad", lang).format(error=exc), getattr(exc, "status", 400))
+        return refused(exc.message(lang))
+    except JobRequestError as exc:  # a field, a pack (components.export.job_packs), the body
+        return refused(text("handout_bad", lang).format(error=exc), exc.status)
     except QueueFull as exc:
-        return _refused(text("anim_queue_full", lang).format(max=exc.limit), 503)
+        return refused(text("anim_queue_full", lang).format(max=exc.limit), 503)
     return flask.jsonify({"id": job_id, "text": handout_status(board.poll(job_id), lang)})
 
 
