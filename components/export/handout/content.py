@@ -33,6 +33,7 @@ from components.atlas.registry import LAYER_IDS, layer_spec
 from components.atlas.scene import short_label
 from components.atlas.timeline import day_number
 from components.export.handout.packs import pack_lines, pack_shown
+from geodata.basemap.periods import ATLAS_END, ATLAS_START
 from geodata.basemap.store import LAYERS_DIR as BASEMAP_DIR
 
 #: How many of the "On this day" lines a map's caption keeps.
@@ -206,7 +207,8 @@ def shown(atlas: Atlas, day: int, area: tuple, visible: Iterable[str] | None = N
                 leg = moves[k + 1] if k + 1 < min(len(moves), len(unit["track"])) else None
                 add("deployments", {"id": unit["id"]}, {"type": "Point", "coordinates": where},
                     unit["names"], waypoint["properties"].get("source"), movement=leg)  # fmt: skip
-    if "borders" in on:
+    # the engine draws no borders outside their coverage (a pack's 1905): nor are they listed
+    if "borders" in on and day_number(ATLAS_START) <= day <= day_number(ATLAS_END):
         for f in _borders(str(borders_file or BASEMAP_DIR / "borders.geojson")):
             first, last = _span(f["properties"])
             if first <= day <= last:

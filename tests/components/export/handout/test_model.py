@@ -110,6 +110,7 @@ def test_a_pack_before_the_atlas_is_the_handouts_maps_legend_captions_and_source
     pack = import_file(ROOT / "tests" / "fixtures" / "imports" / "lesson.csv").pack
     h = build_handout(atlas, ["1905-02-20", "1905-03-08", "1905-03-10"], "ja", packs=[pack])
     assert h.title == "lesson" and h.packs == (pack,)
+    assert [r["layer"] for r in h.legend] == ["pack"]  # no borders drawn before 1917: none listed
     assert [(r["label"], r["color"], r["shape"]) for r in h.legend if r["layer"] == "pack"] == [
         ("lesson", "#1565c0", "dot")]  # fmt: skip
     assert [p.caption for p in h.panels] == ["Our regiment · 3,000", "Our regiment · 2,500",
