@@ -300,7 +300,7 @@ def test_the_gif_of_an_imported_pack_draws_it_and_lists_it_in_the_legend(
     assert info.value.suggested_filename == f"{stem}.gif"
     path = tmp_path / f"{stem}.gif"
     info.value.save_as(path)
-    gif = Image.open(path)
+    gif = Image.open(io.BytesIO(path.read_bytes()))
     width, height = gif.size
     legend = (0, height - 80, 160, height)  # the legend's box, bottom left
     assert gif.n_frames == 4
@@ -316,3 +316,28 @@ def test_the_gif_of_an_imported_pack_draws_it_and_lists_it_in_the_legend(
     assert all(n > 50 for n in on_map) and all(n > 20 for n in in_legend), (on_map, in_legend)
     page.page.wait_for_function(f"() => {STATUS}.startsWith('Done')")
     assert page.outside == [] and page.errors == [], (page.outside, page.errors)
+
+
+def test_only_the_packs_the_map_shows_go_with_the_gif_request(page, fixture_url):
+    from tests.browser.test_handout_page import PACK
+
+    page.open(f"{fixture_url}/?date=1938-08-01")
+    page.page.evaluate(
+        """pack => FEA.page.setPacks([{key: 'a', pack: pack, hidden: false},
+        {key: 'b', pack: Object.assign({}, pack, {name: 'Hidden'}), hidden: true}])""",
+        PACK,
+    )
+    page.page.fill("#anim-start", "1905-03-01")
+    page.page.fill("#anim-end", "1905-03-10")
+    page.page.fill("#anim-step", "day")
+    with page.page.expect_request("**/_fea/animation?lang=en") as sent:
+        page.page.click("#anim-make")
+    body = sent.value.post_data_json
+    assert [p["name"] for p in body["packs"]] == ["Lesson"]  # shown ones only, as they are
+    assert (body["start"], body["end"], body["step"]) == ("1905-03-01", "1905-03-10", "day")
+    assert body["request"]["lang"] == "en" and len(body["request"]["size"]) == 2
+    job = page.page.wait_for_function("() => JSON.parse(localStorage.getItem('anim-job'))")
+    assert len(job.json_value()["id"]) == 32  # the server took it: the pack covers 1905
+    page.page.click("#anim-cancel")
+    page.page.wait_for_function(f"() => {STATUS} === 'Cancelled'", timeout=30000)
+    assert page.errors == [] and page.outside == [], (page.errors, page.outside)
