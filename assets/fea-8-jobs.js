@@ -135,16 +135,21 @@
   function requestHandout(clicks, what, dates, paper, orientation, maps, language, timeline, page) {
     if (!clicks || !page || !page.ids) return [nu(), nu()];
     IDS = page.ids;
-    var button = document.getElementById(IDS.HANDOUT_BUTTON);
-    var limit = Number(button && button.getAttribute('data-limit')) || Infinity;
     var body = JSON.stringify({what: what, dates: dates, paper: paper, orientation: orientation, maps: maps,
                                lang: language, day: timeline && timeline.day, packs: shownPacks()});
+    return tooBig('HANDOUT', body, 'handout_bad', 'a handout') ||
+      post('HANDOUT', '/_fea/handout?lang=' + encodeURIComponent(language || lang()), body);
+  }
+
+  // A request bigger than the server takes (its button's data-limit) is not sent: the page
+  // says so at once, [no job, the message], instead of uploading megabytes to be refused.
+  function tooBig(p, body, badKey, what) {
+    var button = document.getElementById(IDS[p + '_BUTTON']);
+    var limit = Number(button && button.getAttribute('data-limit')) || Infinity;
     var size = new Blob([body]).size;
-    if (size > limit) {
-      return [nu(), word('handout_bad').replace('{error}', 'the imported data shown is too big for a handout (' +
-              size.toLocaleString('en') + ' bytes, at most ' + limit.toLocaleString('en') + '): hide some of it')];
-    }
-    return post('HANDOUT', '/_fea/handout?lang=' + encodeURIComponent(language || lang()), body);
+    if (size <= limit) return null;
+    return [nu(), word(badKey).replace('{error}', 'the imported data shown is too big for ' + what + ' (' + size.toLocaleString('en') +
+            ' bytes, at most ' + limit.toLocaleString('en') + '): hide some of it')];
   }
 
   // POST a job's request; [the job store's value, the status line] from the answer.
@@ -171,7 +176,7 @@
     var language = (request && request.lang) || lang();
     var body = JSON.stringify({request: request, start: start, end: end, step: step, zip: frames,
                                packs: shownPacks()});
-    return post('ANIM', '/_fea/animation?lang=' + encodeURIComponent(language), body);
+    return tooBig('ANIM', body, 'anim_bad', 'a GIF') || post('ANIM', '/_fea/animation?lang=' + encodeURIComponent(language), body);
   }
 
   function watch(job, page) { return follow('ANIM', job, page); }

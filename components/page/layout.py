@@ -33,6 +33,7 @@ from components.atlas.views import (
     moment_panel,
 )
 from components.export.animation import STEP_CHOICES
+from components.page.exports import BODY_LIMIT
 from components.page.handout import handout_panel
 from components.page.ids import Id
 from components.page.import_panel import import_panel
@@ -166,7 +167,8 @@ def export_panel(atlas: Atlas, lang: str, day: int) -> html.Section:
             dcc.Checklist([{"label": text("anim_zip", lang), "value": "zip"}], [], id=Id.ANIM_ZIP,
                           className="anim-zip"),
             html.Div([
-                html.Button(text("anim_make", lang), id=Id.ANIM_BUTTON, n_clicks=0),
+                html.Button(text("anim_make", lang), id=Id.ANIM_BUTTON, n_clicks=0,
+                            **{"data-limit": str(BODY_LIMIT)}),  # the page sends no more
                 html.Button(text("anim_cancel", lang), id=Id.ANIM_CANCEL, n_clicks=0,
                             hidden=True),
                 html.Button(text("anim_retry", lang), id=Id.ANIM_RETRY, n_clicks=0,

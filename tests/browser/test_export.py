@@ -340,4 +340,11 @@ def test_only_the_packs_the_map_shows_go_with_the_gif_request(page, fixture_url)
     assert len(job.json_value()["id"]) == 32  # the server took it: the pack covers 1905
     page.page.click("#anim-cancel")
     page.page.wait_for_function(f"() => {STATUS} === 'Cancelled'", timeout=30000)
+    # more than the server takes: said in the page at once, nothing uploaded
+    page.page.evaluate("() => document.getElementById('anim-make').dataset.limit = '100'")
+    asked = []
+    page.page.on("request", lambda r: asked.append(r.url) if "/_fea/animation" in r.url else None)
+    page.page.click("#anim-make")
+    page.page.wait_for_function(f"() => {STATUS}.includes('too big for a GIF')")
+    assert asked == [] and page.page.is_enabled("#anim-make")
     assert page.errors == [] and page.outside == [], (page.errors, page.outside)

@@ -108,7 +108,8 @@ def test_import_scrub_click_reload_remove(browser, url):
         # the details follow the language: the Japanese name, the date as Japanese writes it
         page.page.evaluate("() => FEA.page.setLang('ja')")
         page.page.wait_for_function(
-            "() => document.querySelector('#import-details .details-title').textContent === '奉天会戦'"
+            "() => document.querySelector('#import-details .details-title').textContent"
+            " === '奉天会戦'"
         )
         details = page.page.inner_text("#import-details")
         assert "1905年3月10日" in details and "注（利用者のもの）" in details, details
