@@ -15,7 +15,13 @@ from dataclasses import dataclass
 
 from components.atlas.data import Atlas
 from components.atlas.i18n import LABEL_FONTS, text
-from components.atlas.legend import CREDITS, legend_entries, pack_entries, pack_name
+from components.atlas.legend import (
+    BASEMAP_CREDITS,
+    CREDITS,
+    legend_entries,
+    pack_entries,
+    pack_name,
+)
 from components.atlas.registry import LAYER_IDS, NATIONS, OTHER_NATION, PERIODS, layer_spec
 from components.atlas.timeline import day_number, format_date, format_span, iso_date
 from components.basemap.style import SOVEREIGN_COLOURS
@@ -346,9 +352,11 @@ def build_handout(
             if f"p{n}" in with_packs
         )
     )
+    # the borders' credit only where a map draws them (not on a pack's 1905)
+    credit = CREDITS if any(x["layer"] == "borders" for x in shown) else BASEMAP_CREDITS
     credits = [f"{text('sources', lang)}: {docs or '—'}." if docs or not files else "",
                f"{text('import_source', lang)}: {files}." if files else "",
-               CREDITS.get(lang, CREDITS["en"])]  # fmt: skip
+               credit[lang]]  # fmt: skip
     title, subtitle = _title(days, lang, period_id, packs)
     legend = legend_rows(atlas, shown, lang, shapes) + pack_rows(packs, drawn)
     return Handout(lang=lang, font=LABEL_FONTS[lang], title=title, subtitle=subtitle,

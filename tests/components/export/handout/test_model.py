@@ -61,6 +61,7 @@ def test_the_khalkhin_gol_handout(khalkhin):
     assert "United States" not in labels  # the legend lists what the maps show
     assert khalkhin.scale["km"] in (1, 2, 5, 10, 20) and 5 <= khalkhin.scale["mm"] <= 30
     assert khalkhin.attribution.startswith("Sources: ")
+    assert khalkhin.attribution.endswith("Borders of the day drawn for this atlas, approximate.")
 
 
 def test_the_sources_give_the_atlas_translation_in_the_handouts_language(khalkhin):
@@ -119,6 +120,7 @@ def test_a_pack_before_the_atlas_is_the_handouts_maps_legend_captions_and_source
     assert len(mine) == len(h.sources) == 3 and all(s["translation"] is None for s in mine)
     assert {s["where"] for s in mine} == {("line", 2), ("line", 3), ("line", 4)}
     assert h.attribution.startswith("出典（利用者のもの）: lesson.csv. ")  # no atlas source on them
+    assert "国境" not in h.attribution  # nor the credit of borders the maps do not draw
     west, south, east, north = bounds(h.view, *h.layout.render_px)
     assert west < 123.43 < east and south < 41.8 < north and west < 125.32 < east
 
