@@ -151,7 +151,10 @@ def test_a_signal_mid_export_prints_one_line_and_leaves_nothing(tmp_path, needs_
     command = [sys.executable, "-m", "components.export", "--from", "1925-06-01",
                "--to", "1925-07-06", "--out", str(out / "a.gif"), "--width", "320",
                "--height", "180"]  # fmt: skip
-    with subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True) as proc:
+    # Ctrl+C as a terminal gives it: a suite run in the background (nohup, CI) ignores SIGINT,
+    # which a child inherits, and Python then installs no KeyboardInterrupt handler
+    with subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True,
+                          preexec_fn=_default_sigint) as proc:  # fmt: skip
         first = proc.stderr.readline()
         assert first.startswith("frame 1/6 "), first
         scratch = sorted(Path(tempfile.gettempdir()).glob(f"{PREFIX}{proc.pid}-*"))
@@ -162,6 +165,10 @@ def test_a_signal_mid_export_prints_one_line_and_leaves_nothing(tmp_path, needs_
         assert rest.splitlines()[-1] == line and "Traceback" not in rest, rest
         assert list(out.iterdir()) == [] and not scratch[0].exists()
     assert not _processes_using(str(scratch[0]))
+
+
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _processes_using(text: str) -> list[str]:
