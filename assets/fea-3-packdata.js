@@ -51,10 +51,13 @@
 
   function finite(p) { return p && isFinite(p[0]) && isFinite(p[1]) && Math.abs(p[1]) <= 90; }
 
-  /** The fragment the engine draws of `pack`, the `index`th pack shown (its colour). `styles`
-   * are the scene's layer styles by id (deployments' radius and transit, events' fading). */
+  /** The fragment the engine draws of `pack`, the `index`th pack shown (its colour, unless
+   * the pack keeps its `slot`: the page's colour of a pack sent to a job without the hidden
+   * ones before it). `styles` are the scene's layer styles by id (deployments' radius and
+   * transit, events' fading). */
   function fragment(pack, index, styles, key) {
-    var color = COLORS[index % COLORS.length], feats = (pack && pack.features) || [];
+    var slot = pack && typeof pack.slot === 'number' ? pack.slot : index;
+    var color = COLORS[slot % COLORS.length], feats = (pack && pack.features) || [];
     var F = {key: key || String(index), name: pack.name || pack.file || 'pack', file: pack.file || '',
              color: color, items: [], routes: [], timeline: [], props: {}, skipped: 0,
              tour: pack.tour || []};

@@ -119,10 +119,12 @@
     return id;
   }
 
-  // The packs the map shows now: the reader's imports, in the engine's order (their colours).
+  // The packs the map shows now: the reader's imports, in the engine's order, each with the
+  // slot of its colour on the page (a hidden pack before it must not shift it).
   function shownPacks() {
     var A = root.FEA && root.FEA.page;
-    return A ? A.packs().filter(function (F) { return !F.hidden; }).map(function (F) { return F.pack; }) : [];
+    return A ? A.packs().map(function (F, i) { return F.hidden ? null : Object.assign({}, F.pack, {slot: i % 6}); })
+      .filter(Boolean) : [];
   }
 
   function word(key) {

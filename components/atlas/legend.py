@@ -124,13 +124,16 @@ def pack_entries(packs: Iterable[dict]) -> list[dict]:
     >>> rows = pack_entries([{"name": "Regiment"}, {"file": "b.csv"}])
     >>> [(r["labels"]["ja"], r["color"], r["shape"]) for r in rows]
     [('Regiment', '#1565c0', 'dot'), ('b.csv', '#2e7d32', 'dot')]
+    >>> pack_entries([{"name": "Second", "slot": 1}])[0]["color"]
+    '#2e7d32'
     """
     rows = []
     for i, pack in enumerate(packs):
+        slot = pack.get("slot", i)  # the page's colour of a pack sent without the hidden ones
         name = pack_name(pack)
         if len(name) > PACK_NAME_MAX:
             name = name[: PACK_NAME_MAX - 1].rstrip() + "…"
-        rows.append({"color": PACK_COLORS[i % len(PACK_COLORS)], "shape": "dot",
+        rows.append({"color": PACK_COLORS[slot % len(PACK_COLORS)], "shape": "dot",
                      "layer": "pack", "labels": dict.fromkeys(LANGS, name),
                      "pack": f"p{i + 1}"})  # fmt: skip
     return rows

@@ -26,6 +26,8 @@ from components.atlas.timeline import day_number, iso_date
 MAX_FEATURES = 50_000
 #: The largest pack file read (the upload limit).
 MAX_BYTES = 10 * 1024 * 1024
+#: The colours a pack may keep (``slot``): the engine's and the legend's six.
+SLOTS = 6
 PACK_LAYERS = ("places", "events", "deployments", "routes", "shipments", "timeline")
 ISO_DAY = re.compile(r"^-?\d{4,}-\d{2}-\d{2}$")
 
@@ -37,6 +39,8 @@ def pack_problem(pack) -> str | None:
     --------
     >>> pack_problem({"type": "FeatureCollection", "pack": 1, "features": []}) is None
     True
+    >>> pack_problem({"type": "FeatureCollection", "pack": 1, "features": [], "slot": 9})
+    "expected 'slot' a whole number 0-5, got 9"
     >>> pack_problem({"type": "FeatureCollection", "pack": 1, "features": [{"properties": {}}]})
     "feature 1: expected 'layer' one of places, events, deployments, routes, shipments, timeline"
     """
@@ -47,6 +51,9 @@ def pack_problem(pack) -> str | None:
     features = pack.get("features")
     if not isinstance(features, list):
         return "expected 'features' as a list"
+    slot = pack.get("slot", 0)  # the colour the page gave it (a job's request)
+    if not isinstance(slot, int) or isinstance(slot, bool) or not 0 <= slot < SLOTS:
+        return f"expected 'slot' a whole number 0-{SLOTS - 1}, got {slot!r}"
     if len(features) > MAX_FEATURES:
         return f"too many features: {len(features):,}, the limit is {MAX_FEATURES:,}"
     for n, feature in enumerate(features, 1):

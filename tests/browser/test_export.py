@@ -323,8 +323,9 @@ def test_only_the_packs_the_map_shows_go_with_the_gif_request(page, fixture_url)
 
     page.open(f"{fixture_url}/?date=1938-08-01")
     page.page.evaluate(
-        """pack => FEA.page.setPacks([{key: 'a', pack: pack, hidden: false},
-        {key: 'b', pack: Object.assign({}, pack, {name: 'Hidden'}), hidden: true}])""",
+        """pack => FEA.page.setPacks([
+        {key: 'a', pack: Object.assign({}, pack, {name: 'Hidden'}), hidden: true},
+        {key: 'b', pack: pack, hidden: false}])""",
         PACK,
     )
     page.page.fill("#anim-start", "1905-03-01")
@@ -334,6 +335,7 @@ def test_only_the_packs_the_map_shows_go_with_the_gif_request(page, fixture_url)
         page.page.click("#anim-make")
     body = sent.value.post_data_json
     assert [p["name"] for p in body["packs"]] == ["Lesson"]  # shown ones only, as they are
+    assert body["packs"][0]["slot"] == 1  # with its colour on the page: the second's
     assert (body["start"], body["end"], body["step"]) == ("1905-03-01", "1905-03-10", "day")
     assert body["request"]["lang"] == "en" and len(body["request"]["size"]) == 2
     job = page.page.wait_for_function("() => JSON.parse(localStorage.getItem('anim-job'))")

@@ -98,3 +98,9 @@ test('On this day keeps a big pack to a few dozen lines and says how many more',
   assert.strictEqual(lines[lines.length - 1].text, 'Many: +' + (500 - D.MAX_ACTIVE));
   assert.strictEqual(D.parsePick(lines[lines.length - 1].id).id, '');
 });
+
+test("a pack that keeps its slot keeps the page's colour, whatever its place in a job's list", () => {
+  const F = D.fragment(Object.assign({}, PACK, {slot: 3}), 0, STYLES, 'k');
+  assert.strictEqual(F.color, D.COLORS[3]);
+  assert.strictEqual(D.fragment(PACK, 2, STYLES, 'k').color, D.COLORS[2]);
+});

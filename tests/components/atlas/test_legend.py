@@ -95,6 +95,11 @@ def test_pack_rows_take_the_engine_colours_in_order_and_cut_long_names():
     packs = [{"name": "x" * 100}, {"file": "b.csv"}, *({"name": str(i)} for i in range(5))]
     rows = pack_entries(packs)
     assert [r["color"] for r in rows] == [*PACK_COLORS, PACK_COLORS[0]]
+    # a pack sent to a job keeps its page colour (its slot), the hidden ones before it left out
+    from components.atlas.packs import SLOTS
+
+    assert SLOTS == len(PACK_COLORS)
+    assert [r["color"] for r in pack_entries([{"name": "b", "slot": 2}])] == [PACK_COLORS[2]]
     assert len(rows[0]["labels"]["zh"]) == PACK_NAME_MAX and rows[0]["labels"]["en"][-1] == "…"
     assert rows[1]["labels"] == {"en": "b.csv", "zh": "b.csv", "ja": "b.csv"}
     # the atlas' own rows never take a pack's row, whatever layers are shown
