@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from components.atlas.timeline import day_number, iso_date
@@ -143,7 +144,8 @@ def pack_view(packs: list[dict]) -> dict | None:
     >>> pack_view([{"features": [f, g]}])
     {'lon': 125.5, 'lat': 42.5, 'zoom': 4.5}
     """
-    points = [c for p in packs for f in p.get("features") or [] for c in _coords(f.get("geometry"))]
+    points = [c for p in packs for f in p.get("features") or []
+              for c in positions(f.get("geometry"))]  # fmt: skip
     if not points:
         return None
     lons, lats = [c[0] for c in points], [c[1] for c in points]
@@ -152,17 +154,34 @@ def pack_view(packs: list[dict]) -> dict | None:
     return {"lon": (min(lons) + max(lons)) / 2, "lat": (min(lats) + max(lats)) / 2, "zoom": zoom}
 
 
-def _coords(geometry) -> list:
+def positions(geometry) -> Iterator:
+    """Every position of a GeoJSON ``geometry``, however deep it nests (collections too);
+    nothing for ``None`` or a malformed one.
+
+    Examples
+    --------
+    >>> list(positions({"type": "MultiLineString", "coordinates": [[[1, 2], [3, 4]]]}))
+    [[3, 4], [1, 2]]
+    >>> list(positions(None))
+    []
+    """
     if not isinstance(geometry, dict):
-        return []
-    kind, coords = geometry.get("type"), geometry.get("coordinates")
-    if kind == "Point":
-        return [coords]
-    if kind in ("LineString", "MultiPoint"):
-        return list(coords)
-    if kind == "MultiLineString":
-        return [c for line in coords for c in line]
-    return []
+        return
+    if geometry.get("type") == "GeometryCollection":
+        for part in geometry.get("geometries") or []:
+            yield from positions(part)
+        return
+    stack = [geometry.get("coordinates")]
+    while stack:
+        item = stack.pop()
+        if (
+            isinstance(item, (list, tuple))
+            and item
+            and all(isinstance(v, (int, float)) for v in item[:2])
+        ):
+            yield item
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
 
 
 def scene_with_packs(scene: dict, packs: list[dict]) -> dict:

@@ -18,31 +18,10 @@ import functools
 import json
 from collections.abc import Iterable
 
-from components.atlas.packs import scene_with_packs
+from components.atlas.packs import positions, scene_with_packs
 from geodata.basemap.extent import ATLAS_EXTENT
 from geodata.basemap.store import LAYERS_DIR as BASEMAP_DIR
 from geodata.basemap.world import NAME as WORLD_NAME
-
-
-def _points(geometry) -> Iterable:
-    """Every position of a GeoJSON geometry (nested as deep as it is)."""
-    if not isinstance(geometry, dict):
-        return
-    if geometry.get("type") == "GeometryCollection":
-        for part in geometry.get("geometries") or []:
-            yield from _points(part)
-        return
-    stack = [geometry.get("coordinates")]
-    while stack:
-        item = stack.pop()
-        if (
-            isinstance(item, (list, tuple))
-            and item
-            and all(isinstance(v, (int, float)) for v in item[:2])
-        ):
-            yield item
-        elif isinstance(item, (list, tuple)):
-            stack.extend(item)
 
 
 def reaches_outside(packs: Iterable[dict]) -> bool:
@@ -58,7 +37,7 @@ def reaches_outside(packs: Iterable[dict]) -> bool:
     for pack in packs:
         for feature in pack.get("features") or []:
             geometry = feature.get("geometry") if isinstance(feature, dict) else None
-            for lon, lat, *_ in _points(geometry):
+            for lon, lat, *_ in positions(geometry):
                 if not ATLAS_EXTENT.contains(lon, lat):
                     return True
     return False

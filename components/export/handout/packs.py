@@ -31,6 +31,7 @@ from collections.abc import Iterable
 
 from shapely.geometry import box, shape
 
+from components.atlas.legend import pack_name
 from components.atlas.motion import position_at, strength_at
 from components.atlas.registry import layer_spec
 from components.atlas.timeline import day_number
@@ -259,9 +260,8 @@ def pack_lines(packs: Iterable[dict], day: int, lang: str) -> list[dict]:
             lines.append({"layer": "pack", "kind": item["layer"], "id": f"pack:p{n}:{item['id']}",
                           "text": text, "length": item["end"] - item["start"]})  # fmt: skip
         if more:
-            name = pack.get("name") or pack.get("file") or "pack"
             lines.append({"layer": "pack", "kind": "more", "id": f"pack:p{n}:",
-                          "text": f"{name}: +{_count(more)}", "length": 0})  # fmt: skip
+                          "text": f"{pack_name(pack)}: +{_count(more)}", "length": 0})  # fmt: skip
         out += lines
     return out
 
