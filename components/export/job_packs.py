@@ -20,7 +20,7 @@ import secrets
 
 from components.atlas.packs import MAX_BYTES, pack_problem, pack_span
 from components.atlas.timeline import day_number
-from components.export.jobs import JOB_TTL
+from components.export.jobs import JOB_TTL, QueueFull
 
 #: The most packs a job takes (the engine has a colour for each of six).
 MAX_PACKS = 6
@@ -151,3 +151,20 @@ def drop_packs(store, params: dict) -> None:
     ref = params.get("packs")
     if ref and store is not None:
         store.delete(ref["key"])
+
+
+def submit_with_packs(board, kind: str, params: dict, total: int) -> str:
+    """Queue a job of ``kind`` on ``board`` with its ``params``' packs kept beside it
+    (:func:`keep_packs`); the job's id. A full queue keeps nothing.
+
+    Raises
+    ------
+    components.export.jobs.QueueFull
+        When the queue is full (the packs dropped first).
+    """
+    params = keep_packs(board.store, params)
+    try:
+        return board.submit(kind, params, total=total)
+    except QueueFull:
+        drop_packs(board.store, params)
+        raise

@@ -38,8 +38,8 @@ from components.export.job_packs import (
     PACKS_LIMIT,
     JobRequestError,
     drop_packs,
-    keep_packs,
     kept_packs,
+    submit_with_packs,
 )
 from components.export.jobs import JobBoard, JobKind, Limits, QueueFull, celery_app_of, store_of
 from components.export.jobs_runner import celery_launcher, fork_launcher, register_celery_task
@@ -236,12 +236,7 @@ def submit_animation(board: JobBoard, atlas: Atlas):
         params = animation_params(atlas.span, form.get("request"), form.get("start"),
                                   form.get("end"), form.get("step"), form.get("zip"),
                                   form.get("packs"))  # fmt: skip
-        params = keep_packs(board.store, params)
-        try:
-            job_id = board.submit("animation", params, total=len(params["dates"]))
-        except QueueFull:
-            drop_packs(board.store, params)
-            raise
+        job_id = submit_with_packs(board, "animation", params, len(params["dates"]))
     except AnimationRequestError as exc:
         return refused(exc.message(lang))
     except JobRequestError as exc:

@@ -35,7 +35,7 @@ from components.export.handout.job import (
     handout_params,
     total_steps,
 )
-from components.export.job_packs import JobRequestError, check_packs, drop_packs, keep_packs
+from components.export.job_packs import JobRequestError, check_packs, submit_with_packs
 from components.export.jobs import QueueFull
 from components.page.exports import (
     BODY_LIMIT,
@@ -217,12 +217,8 @@ def submit_handout(board, atlas: Atlas):
         request = handout_request(form.get("what"), _day(atlas, form.get("day"), packs),
                                   form.get("dates"), form.get("paper"), form.get("orientation"),
                                   form.get("maps"), lang, atlas)  # fmt: skip
-        params = keep_packs(board.store, handout_params({**request, "packs": packs}, atlas))
-        try:
-            job_id = board.submit("handout", params, total=total_steps(params))
-        except QueueFull:
-            drop_packs(board.store, params)
-            raise
+        params = handout_params(request, atlas, packs)
+        job_id = submit_with_packs(board, "handout", params, total_steps(params))
     except HandoutPageError as exc:
         return refused(exc.message(lang))
     except JobRequestError as exc:  # a field, a pack (components.export.job_packs), the body

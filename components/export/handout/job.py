@@ -62,14 +62,15 @@ def _number(day: str) -> int:
         return 0
 
 
-def handout_params(request, atlas: Atlas | None = None) -> dict:
+def handout_params(request, atlas: Atlas | None = None, packs: list[dict] | None = None) -> dict:
     """The parameters of a handout job from what the page sent, every field checked.
 
     ``request``: ``lang``, ``paper``, ``orientation`` and either ``period`` (a registry id,
     with ``maps``, 2 to 6) or ``dates`` (2 to 6 days, a list or comma-separated; days outside
     the atlas are taken when one of the ``packs`` covers them); ``packs``: the reader's
     imported packs shown on the page (:func:`components.export.job_packs.check_packs`),
-    returned as they came, for :func:`components.export.job_packs.keep_packs`.
+    returned as they came, for :func:`components.export.job_packs.keep_packs`. A caller that
+    has checked them already passes them as ``packs`` (a pack is not checked twice).
 
     Raises
     ------
@@ -101,7 +102,8 @@ def handout_params(request, atlas: Atlas | None = None) -> dict:
         except ValueError as exc:
             raise HandoutRequestError(f"period: {exc}") from None
         period_id = found.id
-    packs = check_packs(request.get("packs"), "a handout")
+    if packs is None:
+        packs = check_packs(request.get("packs"), "a handout")
     if request.get("dates"):
         dates = _dates(request["dates"], pack_spans(packs))
     elif period_id is not None:
